@@ -1,0 +1,1 @@
+//! Language analysis: sentences, tokens, part-of-speech tags and chunks, with offsets.
