@@ -1,5 +1,7 @@
 //! Event extraction: actor mentions, event patterns, CAMEO coding, negation and modality.
 
+pub mod actors;
+
 use crate::{Article, Event, Lexicon};
 
 /// Turns articles into events. Build once, use from many threads.
