@@ -1,0 +1,341 @@
+//! The implementation of each subcommand.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use geokg_extract::article::Format;
+use geokg_extract::{Date, Event, Extractor, Lexicon};
+
+use super::args::{Cli, Command, EventFormat, GlobalArgs, InputArgs, InputFormat, QueryText};
+use crate::graph::io::{self as rdfio, ExportOptions, ImportOptions};
+use crate::graph::iri::{content_hash, document_iri};
+use crate::graph::mapping::document_quads;
+use crate::graph::stats::stats;
+use crate::graph::{GraphStore, OpenOptions, ns};
+use crate::pipeline::{self, OnError, ReadOptions};
+use crate::query::table::TableOptions;
+use crate::query::{self, QueryOptions};
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Ingest { input } => ingest(g, &input),
+        Command::Extract { files, date, format, input_format, on_error } => extract(g, &files, date.as_deref(), format, input_format, on_error),
+        Command::Query { text, format } => {
+            let store = open_store(g, true)?;
+            let q = read_query(&text)?;
+            let options = QueryOptions { timeout: timeout(&text)?, ..QueryOptions::default() };
+            let (results, guard) = query::query(&store, &q, &options).map_err(|e| query_error(e, text.file.as_deref()))?;
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            query::format::write_results(results, &guard, format, &TableOptions::default(), &mut out).map_err(|e| query_error(e, text.file.as_deref()))?;
+            out.flush().context("writing results")?;
+            Ok(())
+        }
+        Command::Update { text, allow_ontology_update } => {
+            let store = open_store(g, false)?;
+            let q = read_query(&text)?;
+            let options = QueryOptions { timeout: timeout(&text)?, allow_ontology_update, ..QueryOptions::default() };
+            let before = store.store().len()?;
+            query::update(&store, &q, &options).map_err(|e| query_error(e, text.file.as_deref()))?;
+            let after = store.store().len()?;
+            if !g.quiet {
+                eprintln!("update done: {} triples ({:+})", after, after as i64 - before as i64);
+            }
+            Ok(())
+        }
+        Command::Repl => crate::repl::run(open_store(g, false)?, g.quiet),
+        Command::Export { format, graph, no_ontology, output } => export(g, format, graph, no_ontology, output.as_deref()),
+        Command::Import { files, format, graph, gazetteer, allow_ontology_update } => {
+            let store = open_store(g, false)?;
+            let options = ImportOptions { graph: graph.map(expand_graph), gazetteer, allow_ontology_update, base_iri: None };
+            let before = store.store().len()?;
+            for file in &files {
+                let fmt = match format {
+                    Some(f) => f,
+                    None => rdfio::Format::from_path(Path::new(file))
+                        .ok_or_else(|| anyhow!("{file}: unknown RDF format (use .ttl .nt .nq .trig .rdf .jsonld, or --format)"))?,
+                };
+                let reader: Box<dyn Read> = if file == "-" {
+                    Box::new(std::io::stdin())
+                } else {
+                    if Path::new(file).is_dir() {
+                        bail!("{file}: is a directory");
+                    }
+                    Box::new(std::io::BufReader::new(File::open(file).with_context(|| file.clone())?))
+                };
+                rdfio::import(&store, file, fmt, reader, &options)?;
+            }
+            let after = store.store().len()?;
+            if !g.quiet {
+                eprintln!("imported {} file(s): {} triples added, {} in the store", files.len(), after - before.min(after), after);
+            }
+            Ok(())
+        }
+        Command::Stats { json } => {
+            let store = open_store(g, true)?;
+            let s = stats(&store)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&s)?);
+            } else {
+                let where_ = g.memory.then(|| "(in memory)".to_string()).unwrap_or_else(|| g.store.display().to_string());
+                println!("store          {where_}");
+                println!("documents      {}", s.documents);
+                println!("events         {}", s.events);
+                println!("actors         {}", s.actors);
+                println!("triples        {}", s.triples);
+                println!("named graphs   {}", s.named_graphs);
+                let state = if s.ontology_current { "current" } else { "outdated: opened read-only; refreshed on the next write" };
+                println!(
+                    "ontology       {} triples, version {} ({state})",
+                    s.ontology_triples,
+                    s.ontology_version.as_deref().unwrap_or("?")
+                );
+                println!("size on disk   {}", human_bytes(s.store_bytes));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+}
+
+/// Opens the store the global options name. `read` commands on a missing on-disk store fail
+/// instead of creating one.
+fn open_store(g: &GlobalArgs, read: bool) -> Result<GraphStore> {
+    if g.memory {
+        return Ok(GraphStore::open(&OpenOptions::default())?);
+    }
+    if read && !g.store.exists() {
+        bail!("no store at {} (ingest something first, or pass --store PATH / --memory)", g.store.display());
+    }
+    let store = GraphStore::open(&OpenOptions { path: Some(g.store.clone()), read_only: g.read_only })
+        .with_context(|| format!("opening store {}", g.store.display()))?;
+    Ok(store)
+}
+
+fn parse_date(date: Option<&str>) -> Result<Option<Date>> {
+    date.map(|d| d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))).transpose()
+}
+
+fn input_format(f: InputFormat) -> Option<Format> {
+    match f {
+        InputFormat::Auto => None,
+        InputFormat::Text => Some(Format::Text),
+        InputFormat::Jsonl => Some(Format::Jsonl),
+        InputFormat::Html => Some(Format::Html),
+    }
+}
+
+/// The extractor with the built-in lexicon plus `--gazetteer` files and, with a store, the
+/// gazetteer additions imported into it.
+fn extractor(g: &GlobalArgs, store: Option<&GraphStore>) -> Result<Extractor> {
+    let mut lexicon = Lexicon::builtin().context("loading the built-in lexicon")?;
+    if let Some(store) = store {
+        let ttl = store.user_gazetteer_turtle()?;
+        if !ttl.trim().is_empty() {
+            lexicon.add_turtle("store gazetteer", &ttl)?;
+        }
+    }
+    for path in &g.gazetteer {
+        let ttl = std::fs::read_to_string(path).with_context(|| format!("--gazetteer {}", path.display()))?;
+        lexicon.add_turtle(&path.display().to_string(), &ttl)?;
+    }
+    Ok(Extractor::new(lexicon))
+}
+
+fn ingest(g: &GlobalArgs, input: &InputArgs) -> Result<()> {
+    let store = open_store(g, false)?;
+    let extractor = extractor(g, Some(&store))?;
+    let options = ReadOptions { format: input_format(input.format), date: parse_date(input.date.as_deref())?, on_error: input.on_error };
+    let tty = std::io::stderr().is_terminal() && !g.quiet;
+    let bar = tty.then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
+        b
+    });
+    let summary = pipeline::ingest(&store, &extractor, &input.files, &options, |s| {
+        if let Some(b) = &bar {
+            let rate = s.documents as f64 / s.seconds.max(1e-9);
+            b.set_message(format!("{} docs, {} events, {} triples ({rate:.0} docs/s)", s.documents, s.events, s.triples));
+            b.tick();
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    store.store().flush().ok();
+    if !g.quiet {
+        let unchanged = if summary.unchanged > 0 { format!(" ({} unchanged)", summary.unchanged) } else { String::new() };
+        let skipped = if summary.skipped > 0 { format!(", {} bad records skipped", summary.skipped) } else { String::new() };
+        eprintln!(
+            "ingested {} docs{unchanged}, {} events, {} triples in {:.2}s{skipped}",
+            summary.documents, summary.events, summary.triples, summary.seconds
+        );
+    }
+    Ok(())
+}
+
+fn extract(g: &GlobalArgs, files: &[String], date: Option<&str>, format: EventFormat, input: InputFormat, on_error: OnError) -> Result<()> {
+    let extractor = extractor(g, None)?;
+    let options = ReadOptions { format: input_format(input), date: parse_date(date)?, on_error };
+    let codes = match format {
+        EventFormat::Turtle | EventFormat::Nquads => Some(pipeline::builtin_code_index()?),
+        _ => None,
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if format == EventFormat::Tsv {
+        writeln!(out, "doc\tactor\tactor_country\tcode\tlabel\ttarget\ttarget_country\tdate\tnegated\tconfidence")?;
+    }
+    let mut quads_out = Vec::new();
+    pipeline::read_batches(files, &options, 256, |articles| {
+        let events = pipeline::extract_all(&extractor, &articles);
+        let write = |out: &mut BufWriter<_>, evs: &[Event]| -> std::io::Result<()> {
+            for e in evs {
+                match format {
+                    EventFormat::Jsonl => {
+                        serde_json::to_writer(&mut *out, e)?;
+                        writeln!(out)?;
+                    }
+                    EventFormat::Tsv => writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}",
+                        tsv(&e.doc),
+                        tsv(&e.actor.label),
+                        e.actor.country.as_deref().unwrap_or(""),
+                        e.action.code,
+                        tsv(&e.action.label),
+                        tsv(&e.target.label),
+                        e.target.country.as_deref().unwrap_or(""),
+                        e.date.map(|d| d.to_string()).unwrap_or_default(),
+                        e.negated,
+                        e.confidence
+                    )?,
+                    EventFormat::Turtle | EventFormat::Nquads => {}
+                }
+            }
+            Ok(())
+        };
+        for (article, evs) in articles.iter().zip(&events) {
+            write(&mut out, evs).map_err(|e| pipeline::PipelineError::Output(e.to_string()))?;
+            if let Some(codes) = &codes {
+                let hash = content_hash(article);
+                quads_out.extend(document_quads(article, &hash, evs, codes));
+                let _ = document_iri(&hash);
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(_codes) = codes {
+        let store = GraphStore::open(&OpenOptions::default())?;
+        store.write_documents(&group_by_graph(quads_out))?;
+        let (fmt, opts) = match format {
+            EventFormat::Turtle => (rdfio::Format::Turtle, ExportOptions { graph: None, without_ontology: true }),
+            _ => (rdfio::Format::Nquads, ExportOptions { graph: None, without_ontology: true }),
+        };
+        rdfio::export(&store, fmt, &opts, &mut out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn group_by_graph(quads: Vec<oxigraph::model::Quad>) -> Vec<(String, Vec<oxigraph::model::Quad>)> {
+    let mut groups: Vec<(String, Vec<oxigraph::model::Quad>)> = Vec::new();
+    for q in quads {
+        let g = match &q.graph_name {
+            oxigraph::model::GraphName::NamedNode(n) => n.as_str().to_string(),
+            _ => String::new(),
+        };
+        match groups.last_mut() {
+            Some((name, list)) if *name == g => list.push(q),
+            _ => groups.push((g, vec![q])),
+        }
+    }
+    groups
+}
+
+fn tsv(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn export(g: &GlobalArgs, format: Option<rdfio::Format>, graph: Option<String>, no_ontology: bool, output: Option<&Path>) -> Result<()> {
+    let store = open_store(g, true)?;
+    let graph = graph.map(expand_graph);
+    let format = format
+        .or_else(|| output.and_then(rdfio::Format::from_path))
+        .unwrap_or(if graph.is_some() { rdfio::Format::Turtle } else { rdfio::Format::Trig });
+    let options = ExportOptions { graph, without_ontology: no_ontology };
+    let n = match output {
+        Some(path) => {
+            let file = File::create(path).with_context(|| path.display().to_string())?;
+            let mut w = BufWriter::new(file);
+            let n = rdfio::export(&store, format, &options, &mut w)?;
+            w.flush()?;
+            n
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = BufWriter::new(stdout.lock());
+            let n = rdfio::export(&store, format, &options, &mut w)?;
+            w.flush()?;
+            n
+        }
+    };
+    if g.verbose {
+        eprintln!("exported {n} quads");
+    }
+    Ok(())
+}
+
+/// `ontology` and `gazetteer` name the built-in graphs; anything else is an IRI.
+fn expand_graph(g: String) -> String {
+    match g.as_str() {
+        "ontology" => ns::ONTOLOGY_GRAPH.to_string(),
+        "gazetteer" => crate::graph::store::USER_GAZETTEER_GRAPH.to_string(),
+        _ => g,
+    }
+}
+
+fn read_query(text: &QueryText) -> Result<String> {
+    match (&text.query, &text.file) {
+        (_, Some(path)) => std::fs::read_to_string(path).with_context(|| path.display().to_string()),
+        (Some(q), None) if q == "-" => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).context("reading the query from standard input")?;
+            Ok(s)
+        }
+        (Some(q), None) => Ok(q.clone()),
+        (None, None) => bail!("no query given"),
+    }
+}
+
+fn timeout(text: &QueryText) -> Result<Option<Duration>> {
+    match text.timeout {
+        Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
+        Some(s) => bail!("--timeout must be a positive number of seconds, not {s}"),
+        None => Ok(None),
+    }
+}
+
+fn query_error(e: query::QueryError, file: Option<&Path>) -> anyhow::Error {
+    let prefix = file.map(|f| format!("{}: ", f.display())).unwrap_or_default();
+    match e.caret() {
+        Some(caret) => anyhow!("{prefix}{e}\n{caret}"),
+        None => anyhow!("{prefix}{e}"),
+    }
+}

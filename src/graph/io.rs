@@ -1,0 +1,153 @@
+//! Export and import of RDF in the standard formats.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, QuadRef};
+
+use super::error::GraphError;
+use super::ns;
+use super::store::{GraphStore, USER_GAZETTEER_GRAPH};
+
+/// The RDF formats geokg reads and writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Rdfxml,
+    Jsonld,
+}
+
+impl Format {
+    /// The Oxigraph format.
+    pub fn rdf_format(self) -> RdfFormat {
+        match self {
+            Format::Turtle => RdfFormat::Turtle,
+            Format::Ntriples => RdfFormat::NTriples,
+            Format::Nquads => RdfFormat::NQuads,
+            Format::Trig => RdfFormat::TriG,
+            Format::Rdfxml => RdfFormat::RdfXml,
+            Format::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+        }
+    }
+
+    /// The format of a file, from its extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "ttl" | "turtle" => Format::Turtle,
+            "nt" | "ntriples" => Format::Ntriples,
+            "nq" | "nquads" => Format::Nquads,
+            "trig" => Format::Trig,
+            "rdf" | "owl" | "xml" => Format::Rdfxml,
+            "jsonld" | "json" => Format::Jsonld,
+            _ => return None,
+        })
+    }
+
+    /// Whether the format carries named graphs.
+    pub fn is_dataset(self) -> bool {
+        matches!(self, Format::Nquads | Format::Trig | Format::Jsonld)
+    }
+}
+
+/// What to export.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// Only this named graph (IRI); `None` for the whole store.
+    pub graph: Option<String>,
+    /// Leave out the ontology graph (vocabulary, CAMEO scheme, gazetteer).
+    pub without_ontology: bool,
+}
+
+/// Writes the store (or one graph) in `format`; returns the number of triples/quads written.
+/// Graph formats (Turtle, N-Triples, RDF/XML) given the whole store get the union of its graphs.
+pub fn export<W: Write>(store: &GraphStore, format: Format, options: &ExportOptions, writer: W) -> Result<u64, GraphError> {
+    let mut serializer = RdfSerializer::from_format(format.rdf_format());
+    if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {
+        for (prefix, iri) in ns::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| GraphError::Syntax(e.to_string()))?;
+        }
+    }
+    let mut out = serializer.for_writer(writer);
+    let ontology = NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH);
+    let only = match &options.graph {
+        Some(g) => Some(NamedNode::new(g.as_str()).map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?),
+        None => None,
+    };
+    if let Some(g) = &only {
+        if !store.store().contains_named_graph(g)? {
+            return Err(GraphError::Syntax(format!("no graph <{g}> in the store")));
+        }
+    }
+    let mut count = 0u64;
+    let quads = match &only {
+        Some(g) => store.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))),
+        None => store.store().iter(),
+    };
+    for quad in quads {
+        let quad = quad?;
+        if options.without_ontology && only.is_none() && quad.graph_name == GraphNameRef::NamedNode(ontology).into() {
+            continue;
+        }
+        let graph = if format.is_dataset() { quad.graph_name.as_ref() } else { GraphNameRef::DefaultGraph };
+        out.serialize_quad(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, graph))?;
+        count += 1;
+    }
+    out.finish()?;
+    Ok(count)
+}
+
+/// Where imported triples go.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Named graph for triples of graph formats (and the default graph of dataset formats).
+    pub graph: Option<String>,
+    /// Put the data into the user gazetteer graph (read by the extractor).
+    pub gazetteer: bool,
+    /// Allow writing into the built-in ontology graph.
+    pub allow_ontology_update: bool,
+    /// Base IRI for relative IRIs.
+    pub base_iri: Option<String>,
+}
+
+/// Imports one RDF document atomically: on a syntax error nothing is written and the error
+/// names the file, line and column. Returns the number of quads in the store afterwards.
+pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R, options: &ImportOptions) -> Result<usize, GraphError> {
+    store.check_writable()?;
+    let target = match (&options.graph, options.gazetteer) {
+        (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
+        (Some(g), false) => Some(g.clone()),
+        (None, false) => None,
+    };
+    if target.as_deref() == Some(ns::ONTOLOGY_GRAPH) && !options.allow_ontology_update {
+        return Err(GraphError::Refused(format!(
+            "{name}: refusing to write into the ontology graph <{}>; use --gazetteer to add entities, or --allow-ontology-update",
+            ns::ONTOLOGY_GRAPH
+        )));
+    }
+    let mut parser = RdfParser::from_format(format.rdf_format());
+    if let Some(base) = &options.base_iri {
+        parser = parser.with_base_iri(base).map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
+    }
+    if let Some(g) = &target {
+        let node = NamedNode::new(g.as_str()).map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
+        parser = parser.with_default_graph(node);
+    }
+    let mut tx = store.store().start_transaction()?;
+    for quad in parser.rename_blank_nodes().for_reader(reader) {
+        let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
+        if !options.allow_ontology_update && quad.graph_name.to_string() == format!("<{}>", ns::ONTOLOGY_GRAPH) {
+            return Err(GraphError::Refused(format!(
+                "{name}: contains quads in the ontology graph <{}>; refused without --allow-ontology-update",
+                ns::ONTOLOGY_GRAPH
+            )));
+        }
+        tx.insert(&quad);
+    }
+    tx.commit()?;
+    Ok(store.store().len()?)
+}

@@ -1,0 +1,13 @@
+//! The knowledge graph: RDF mapping of events, stable IRIs, the Oxigraph store, import/export
+//! and statistics. Nothing here knows how events are extracted.
+
+pub mod error;
+pub mod io;
+pub mod iri;
+pub mod mapping;
+pub mod ns;
+pub mod stats;
+pub mod store;
+
+pub use error::GraphError;
+pub use store::{GraphStore, OpenOptions};

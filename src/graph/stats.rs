@@ -1,0 +1,77 @@
+//! Store statistics: documents, events, actors, triples, size on disk.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::error::GraphError;
+use super::ns;
+use super::store::{GraphStore, ontology_hash};
+
+/// Counts describing a store.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Stats {
+    pub documents: u64,
+    pub events: u64,
+    /// Distinct actor and target entities of events.
+    pub actors: u64,
+    /// All quads, in every graph.
+    pub triples: u64,
+    pub named_graphs: u64,
+    /// Triples in the ontology graph.
+    pub ontology_triples: u64,
+    /// `owl:versionInfo` of the loaded ontology.
+    pub ontology_version: Option<String>,
+    /// Whether the loaded ontology is the one built into this binary.
+    pub ontology_current: bool,
+    /// Bytes on disk (0 for in-memory stores).
+    pub store_bytes: u64,
+}
+
+/// Computes the statistics of a store.
+pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
+    let count = |q: &str| -> Result<u64, GraphError> {
+        Ok(store.select_rows(q, 1)?.first().and_then(|r| r.first()).and_then(|v| v.parse().ok()).unwrap_or(0))
+    };
+    let g = ns::GEOKG;
+    let documents = count(&format!("SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"))?;
+    let events = count(&format!("SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"))?;
+    let actors = count(&format!(
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?d {{ {{ ?e <{g}actor> ?a }} UNION {{ ?e <{g}target> ?a }} }} }}"
+    ))?;
+    let ontology_triples = count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}", ns::ONTOLOGY_GRAPH))?;
+    let version = store.select_rows(
+        &format!("SELECT ?v WHERE {{ GRAPH <{}> {{ <{}> <{}versionInfo> ?v }} }}", ns::ONTOLOGY_GRAPH, ns::ONTOLOGY, ns::OWL),
+        1,
+    )?;
+    let ontology_current = ask(store, &format!("ASK {{ GRAPH <{0}> {{ <{0}> <{1}ontologyHash> \"{2}\" }} }}", ns::ONTOLOGY_GRAPH, ns::GEOKG, ontology_hash()))?;
+    Ok(Stats {
+        documents,
+        events,
+        actors,
+        triples: store.store().len()? as u64,
+        named_graphs: store.store().named_graphs().count() as u64,
+        ontology_triples,
+        ontology_version: version.first().and_then(|r| r.first()).cloned(),
+        ontology_current,
+        store_bytes: store.path().map(dir_size).unwrap_or(0),
+    })
+}
+
+fn ask(store: &GraphStore, query: &str) -> Result<bool, GraphError> {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let r = SparqlEvaluator::new().parse_query(query).map_err(|e| GraphError::Syntax(e.to_string()))?.on_store(store.store()).execute()?;
+    Ok(matches!(r, QueryResults::Boolean(true)))
+}
+
+fn dir_size(path: &Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(path) else { return 0 };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}

@@ -1,0 +1,253 @@
+//! Opening the Oxigraph store (on disk or in memory), the ontology graph, and document writes.
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use sha2::{Digest, Sha256};
+
+use super::error::GraphError;
+use super::mapping::CodeIndex;
+use super::ns;
+
+/// The ontology files built into the binary, in load order.
+pub const ONTOLOGY_FILES: &[(&str, &str)] = &[
+    ("geokg.ttl", include_str!("../../ontology/geokg.ttl")),
+    ("cameo.ttl", include_str!("../../ontology/cameo.ttl")),
+    ("actors.ttl", include_str!("../../ontology/actors.ttl")),
+];
+
+/// The named graph holding user additions to the gazetteer (`--gazetteer`, `import --ontology`).
+pub const USER_GAZETTEER_GRAPH: &str = "https://w3id.org/geokg/graph/gazetteer";
+
+/// Where and how to open a store.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    /// On-disk store directory; `None` for an in-memory store.
+    pub path: Option<PathBuf>,
+    /// Open without the write lock (queries only; safe beside a writer).
+    pub read_only: bool,
+}
+
+/// A geokg store: an Oxigraph store with the ontology graph loaded.
+pub struct GraphStore {
+    store: Store,
+    path: Option<PathBuf>,
+    read_only: bool,
+}
+
+impl GraphStore {
+    /// Opens (creating if needed) the store and makes sure the current ontology is loaded.
+    pub fn open(options: &OpenOptions) -> Result<GraphStore, GraphError> {
+        let store = match &options.path {
+            None => Store::new()?,
+            Some(path) => open_disk(path, options.read_only)?,
+        };
+        let this = GraphStore { store, path: options.path.clone(), read_only: options.read_only };
+        if !this.read_only {
+            this.ensure_ontology()?;
+        }
+        Ok(this)
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The on-disk location, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Whether the store was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Fails with [`GraphError::ReadOnly`] on a read-only store.
+    pub fn check_writable(&self) -> Result<(), GraphError> {
+        if self.read_only { Err(GraphError::ReadOnly) } else { Ok(()) }
+    }
+
+    /// Loads the built-in ontology into its graph when it is missing or differs from the
+    /// binary's (compared by content hash); returns whether it was (re)loaded.
+    pub fn ensure_ontology(&self) -> Result<bool, GraphError> {
+        let graph = NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH);
+        let hash = ontology_hash();
+        let hash_literal = Literal::new_simple_literal(&hash);
+        let marker = QuadRef::new(
+            NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH),
+            NamedNodeRef::new_unchecked(HASH_PROPERTY),
+            &hash_literal,
+            graph,
+        );
+        if self.store.contains(marker)? {
+            return Ok(false);
+        }
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(graph)?;
+        for (name, ttl) in ONTOLOGY_FILES {
+            let parser = RdfParser::from_format(RdfFormat::Turtle).without_named_graphs().with_default_graph(graph);
+            tx.load_from_reader(parser, ttl.as_bytes()).map_err(|e| GraphError::Syntax(format!("ontology/{name}: {e}")))?;
+        }
+        tx.insert(marker);
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Entity IRIs by gazetteer code, and Goldstein/quad class by CAMEO code, from the store.
+    pub fn code_index(&self) -> Result<CodeIndex, GraphError> {
+        let codes = self.select_pairs(&format!(
+            "SELECT ?code ?e WHERE {{ GRAPH ?g {{ ?e <{}code> ?code }} FILTER(?g IN (<{}>, <{}>)) }}",
+            ns::GEOKG,
+            ns::ONTOLOGY_GRAPH,
+            USER_GAZETTEER_GRAPH
+        ))?;
+        let actions = self.select_rows(
+            &format!(
+                "SELECT ?code ?g ?q WHERE {{ GRAPH <{}> {{ ?c <{}notation> ?code ; <{}goldstein> ?g ; <{}quadClass> ?q }} }}",
+                ns::ONTOLOGY_GRAPH,
+                ns::SKOS,
+                ns::GEOKG,
+                ns::GEOKG
+            ),
+            3,
+        )?;
+        Ok(CodeIndex::new(codes).with_actions(actions.into_iter().map(|mut r| {
+            let q = r.pop().unwrap_or_default();
+            let g = r.pop().unwrap_or_default();
+            let c = r.pop().unwrap_or_default();
+            (c, g, q)
+        })))
+    }
+
+    /// The user gazetteer additions stored in the store, as Turtle (empty if none).
+    pub fn user_gazetteer_turtle(&self) -> Result<String, GraphError> {
+        let graph = NamedNodeRef::new_unchecked(USER_GAZETTEER_GRAPH);
+        let bytes = self.store.dump_graph_to_writer(graph, RdfFormat::Turtle, Vec::new())?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Whether a document graph exists.
+    pub fn has_document(&self, doc_iri: &str) -> Result<bool, GraphError> {
+        let node = NamedNode::new_unchecked(doc_iri);
+        Ok(self.store.contains_named_graph(&node)?)
+    }
+
+    /// Writes documents in one transaction: each `(document IRI, quads)` pair replaces that
+    /// document's graph. Either all land or none.
+    pub fn write_documents(&self, docs: &[(String, Vec<Quad>)]) -> Result<(), GraphError> {
+        self.check_writable()?;
+        let mut tx = self.store.start_transaction()?;
+        for (doc, quads) in docs {
+            let node = NamedNode::new_unchecked(doc.as_str());
+            tx.clear_graph(&node)?;
+            tx.insert_named_graph(&node);
+            for q in quads {
+                tx.insert(q);
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes one document graph; returns whether it existed.
+    pub fn remove_document(&self, doc_iri: &str) -> Result<bool, GraphError> {
+        self.check_writable()?;
+        let node = NamedNode::new_unchecked(doc_iri);
+        let existed = self.store.contains_named_graph(&node)?;
+        self.store.remove_named_graph(&node)?;
+        Ok(existed)
+    }
+
+    /// Runs a SELECT and returns the first two bindings of each row as strings.
+    fn select_pairs(&self, query: &str) -> Result<Vec<(String, String)>, GraphError> {
+        Ok(self
+            .select_rows(query, 2)?
+            .into_iter()
+            .map(|mut r| {
+                let b = r.pop().unwrap_or_default();
+                let a = r.pop().unwrap_or_default();
+                (a, b)
+            })
+            .collect())
+    }
+
+    /// Runs a SELECT and returns the first `width` bindings of each row as plain strings
+    /// (IRIs without brackets, literal values).
+    pub fn select_rows(&self, query: &str, width: usize) -> Result<Vec<Vec<String>>, GraphError> {
+        let results = SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| GraphError::Syntax(e.to_string()))?
+            .on_store(&self.store)
+            .execute()?;
+        let mut rows = Vec::new();
+        if let QueryResults::Solutions(solutions) = results {
+            for solution in solutions {
+                let solution = solution?;
+                rows.push((0..width).map(|i| solution.get(i).map(term_value).unwrap_or_default()).collect());
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// The value of a term as a plain string: IRI, literal value, or blank node id.
+pub fn term_value(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::BlankNode(b) => b.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        _ => term.to_string(),
+    }
+}
+
+const HASH_PROPERTY: &str = "https://w3id.org/geokg/ns#ontologyHash";
+
+/// Hash of the built-in ontology files.
+pub fn ontology_hash() -> String {
+    let mut h = Sha256::new();
+    for (name, ttl) in ONTOLOGY_FILES {
+        h.update(name.as_bytes());
+        h.update(ttl.as_bytes());
+    }
+    h.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
+    if path.is_file() {
+        return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "it is a file".into() });
+    }
+    if path.is_dir() && !path.join("CURRENT").exists() && std::fs::read_dir(path)?.next().is_some() {
+        return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "a non-empty directory without a store in it".into() });
+    }
+    if read_only {
+        if !path.join("CURRENT").exists() {
+            return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "no store exists there yet".into() });
+        }
+        return Ok(Store::open_read_only(path)?);
+    }
+    Store::open(path).map_err(|e| {
+        let text = e.to_string();
+        if text.contains("LOCK") && (text.contains("temporarily unavailable") || text.contains("lock")) {
+            GraphError::Locked { path: path.to_path_buf() }
+        } else {
+            GraphError::Storage(e)
+        }
+    })
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn open_disk(_path: &Path, _read_only: bool) -> Result<Store, GraphError> {
+    Err(GraphError::NoDiskSupport)
+}
+
+/// Graph name helper: the ontology graph.
+pub fn ontology_graph() -> GraphNameRef<'static> {
+    GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH))
+}
