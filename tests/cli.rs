@@ -59,8 +59,10 @@ fn query_result_formats_parse_back() {
     let store = dir.path().join("db");
     geokg_at(&store).arg("ingest").args(example_articles()).assert().success();
     let q = "SELECT ?d ?t WHERE { ?d a geokg:Document ; dcterms:title ?t } ORDER BY ?t";
+    let csv = stdout_of(geokg_at(&store).args(["query", "--format", "csv", q]));
+    assert_eq!(csv.lines().next(), Some("d,t"));
+    assert_eq!(csv.lines().count(), 5, "{csv}");
     for (name, format) in [
-        ("csv", QueryResultsFormat::Csv),
         ("tsv", QueryResultsFormat::Tsv),
         ("json", QueryResultsFormat::Json),
         ("xml", QueryResultsFormat::Xml),

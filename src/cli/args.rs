@@ -175,9 +175,9 @@ pub enum Command {
         /// Named graph for the triples (default: the default graph).
         #[arg(long, value_name = "IRI")]
         graph: Option<String>,
-        /// Add the data to the gazetteer (read by the extractor on later ingests).
+        /// Add the data to the store's gazetteer graph (read by the extractor on later ingests).
         #[arg(long, conflicts_with = "graph")]
-        gazetteer: bool,
+        to_gazetteer: bool,
         /// Allow writing into the built-in ontology graph.
         #[arg(long)]
         allow_ontology_update: bool,

@@ -51,9 +51,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Repl => crate::repl::run(open_store(g, false)?, g.quiet),
         Command::Export { format, graph, no_ontology, output } => export(g, format, graph, no_ontology, output.as_deref()),
-        Command::Import { files, format, graph, gazetteer, allow_ontology_update } => {
+        Command::Import { files, format, graph, to_gazetteer, allow_ontology_update } => {
             let store = open_store(g, false)?;
-            let options = ImportOptions { graph: graph.map(expand_graph), gazetteer, allow_ontology_update, base_iri: None };
+            let options = ImportOptions { graph: graph.map(expand_graph), gazetteer: to_gazetteer, allow_ontology_update, base_iri: None };
             let before = store.store().len()?;
             for file in &files {
                 let fmt = match format {
@@ -69,7 +69,10 @@ pub fn run(cli: Cli) -> Result<()> {
                     }
                     Box::new(std::io::BufReader::new(File::open(file).with_context(|| file.clone())?))
                 };
-                rdfio::import(&store, file, fmt, reader, &options)?;
+                let summary = rdfio::import(&store, file, fmt, reader, &options)?;
+                if summary.skipped_ontology > 0 && g.verbose {
+                    eprintln!("{file}: left out {} quads of the ontology graph (managed by geokg)", summary.skipped_ontology);
+                }
             }
             let after = store.store().len()?;
             if !g.quiet {

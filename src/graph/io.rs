@@ -114,9 +114,19 @@ pub struct ImportOptions {
     pub base_iri: Option<String>,
 }
 
+/// The outcome of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Quads in the store afterwards.
+    pub quads_in_store: usize,
+    /// Quads of the (geokg-managed) ontology graph that were left out.
+    pub skipped_ontology: usize,
+}
+
 /// Imports one RDF document atomically: on a syntax error nothing is written and the error
-/// names the file, line and column. Returns the number of quads in the store afterwards.
-pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R, options: &ImportOptions) -> Result<usize, GraphError> {
+/// names the file, line and column. Quads in the ontology graph are left out unless
+/// `allow_ontology_update` is set (the ontology graph is managed by geokg).
+pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R, options: &ImportOptions) -> Result<ImportSummary, GraphError> {
     store.check_writable()?;
     let target = match (&options.graph, options.gazetteer) {
         (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
@@ -138,16 +148,18 @@ pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R
         parser = parser.with_default_graph(node);
     }
     let mut tx = store.store().start_transaction()?;
+    let mut skipped_ontology = 0usize;
     for quad in parser.rename_blank_nodes().for_reader(reader) {
         let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
-        if !options.allow_ontology_update && quad.graph_name.to_string() == format!("<{}>", ns::ONTOLOGY_GRAPH) {
-            return Err(GraphError::Refused(format!(
-                "{name}: contains quads in the ontology graph <{}>; refused without --allow-ontology-update",
-                ns::ONTOLOGY_GRAPH
-            )));
+        let in_ontology = matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == ns::ONTOLOGY_GRAPH);
+        // The ontology graph is managed by geokg: a full export brings it along, and
+        // re-importing it must neither duplicate nor change it.
+        if in_ontology && !options.allow_ontology_update {
+            skipped_ontology += 1;
+            continue;
         }
         tx.insert(&quad);
     }
     tx.commit()?;
-    Ok(store.store().len()?)
+    Ok(ImportSummary { quads_in_store: store.store().len()?, skipped_ontology })
 }
