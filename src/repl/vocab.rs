@@ -1,0 +1,113 @@
+//! The store's vocabulary for completion: IRIs typed in the ontology graph (classes,
+//! properties, CAMEO codes, countries, actors, roles) with their labels, plus the predicates and
+//! classes used in a bounded sample of the data. Loaded once in the background at start-up.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
+
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::graph::ns;
+
+/// Known IRIs and their labels (if any), sorted by IRI.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    /// IRI → label.
+    pub terms: BTreeMap<String, Option<String>>,
+}
+
+/// The vocabulary once loaded; empty until then.
+pub type SharedVocabulary = Arc<OnceLock<Vocabulary>>;
+
+/// How many quads of data the predicate and class scans look at.
+const SAMPLE: usize = 200_000;
+
+/// Starts loading the vocabulary of `store` in a background thread.
+pub fn load_in_background(store: Store) -> SharedVocabulary {
+    let shared: SharedVocabulary = Arc::new(OnceLock::new());
+    let slot = shared.clone();
+    std::thread::spawn(move || {
+        let _ = slot.set(load(&store));
+    });
+    shared
+}
+
+/// Loads the vocabulary of `store` (errors leave parts out).
+pub fn load(store: &Store) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    let ontology = format!(
+        "SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ GRAPH <{}> {{ ?x a ?t OPTIONAL {{ ?x <{}prefLabel> ?l }} }} FILTER(isIRI(?x)) }} GROUP BY ?x",
+        ns::ONTOLOGY_GRAPH,
+        ns::SKOS
+    );
+    let used = [
+        format!(
+            "SELECT DISTINCT ?x WHERE {{ {{ SELECT ?x WHERE {{ GRAPH ?g {{ ?s ?x ?o }} }} LIMIT {SAMPLE} }} }}"
+        ),
+        format!(
+            "SELECT DISTINCT ?x WHERE {{ {{ SELECT ?x WHERE {{ GRAPH ?g {{ ?s a ?x }} }} LIMIT {SAMPLE} }} }}"
+        ),
+        format!(
+            "SELECT DISTINCT ?x WHERE {{ {{ SELECT ?x WHERE {{ ?s ?x ?o }} LIMIT {SAMPLE} }} }}"
+        ),
+    ];
+    for q in std::iter::once(&ontology).chain(&used) {
+        for (iri, label) in rows(store, q) {
+            let entry = v.terms.entry(iri).or_insert(None);
+            if entry.is_none() {
+                *entry = label;
+            }
+        }
+    }
+    v
+}
+
+fn rows(store: &Store, query: &str) -> Vec<(String, Option<String>)> {
+    let Ok(prepared) = SparqlEvaluator::new().parse_query(query) else {
+        return Vec::new();
+    };
+    let Ok(QueryResults::Solutions(solutions)) = prepared.on_store(store).execute() else {
+        return Vec::new();
+    };
+    solutions
+        .flatten()
+        .filter_map(|s| {
+            let Some(Term::NamedNode(x)) = s.get(0) else {
+                return None;
+            };
+            let label = match s.get(1) {
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            Some((x.as_str().to_string(), label))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{GraphStore, OpenOptions};
+
+    #[test]
+    fn collects_ontology_terms_quickly() {
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        let started = std::time::Instant::now();
+        let v = load(store.store());
+        eprintln!(
+            "vocabulary: {} terms in {:?}",
+            v.terms.len(),
+            started.elapsed()
+        );
+        assert!(v.terms.contains_key(&format!("{}Event", ns::GEOKG)));
+        assert!(v.terms.contains_key(&format!("{}actor", ns::GEOKG)));
+        assert!(
+            v.terms
+                .get(&format!("{}042", ns::CAMEO))
+                .is_some_and(|l| l.is_some())
+        );
+        assert!(v.terms.contains_key(&format!("{}prefLabel", ns::SKOS)));
+    }
+}
