@@ -5,11 +5,15 @@ use std::path::PathBuf;
 /// An error opening, reading or writing the store.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
-    /// Another process holds the store's write lock.
+    /// Another process holds the store's write lock (`holder`: its pid and command line, when known).
     #[error(
-        "store {path} is in use by another process (it holds {path}/LOCK); wait for it to finish, or open the store with --read-only to query it meanwhile"
+        "store {path} is in use by another process ({}it holds {path}/LOCK); wait for it to finish, or open the store with --read-only to query it meanwhile",
+        holder.as_ref().map(|h| format!("{h}; ")).unwrap_or_default()
     )]
-    Locked { path: PathBuf },
+    Locked {
+        path: PathBuf,
+        holder: Option<String>,
+    },
     /// The store path exists but is not a store directory.
     #[error("{path} is not a geokg store directory ({reason})")]
     NotAStore { path: PathBuf, reason: String },

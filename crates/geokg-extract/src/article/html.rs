@@ -6,21 +6,79 @@ use crate::time::Date;
 use super::Article;
 
 /// Elements whose content is never article text.
-const SKIP: &[&str] = &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template", "iframe", "button", "select", "figcaption"];
+const SKIP: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "svg",
+    "template",
+    "iframe",
+    "button",
+    "select",
+    "figcaption",
+];
 /// Elements that end a block of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "article", "section", "main", "tr", "table", "pre", "hr", "dd", "dt", "title", "body",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "article",
+    "section",
+    "main",
+    "tr",
+    "table",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "title",
+    "body",
 ];
 /// `<meta>` names/properties that carry the publication date, best first.
 const DATE_META: &[&str] = &[
-    "article:published_time", "og:published_time", "datepublished", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "date", "pubdate", "publish-date", "publishdate", "sailthru.date", "parsely-pub-date", "og:updated_time", "article:modified_time",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publishdate",
+    "sailthru.date",
+    "parsely-pub-date",
+    "og:updated_time",
+    "article:modified_time",
 ];
 
 /// Reads an HTML page into an article.
 pub fn read_html(content: &str, id: &str, default_date: Option<Date>) -> Article {
     let page = scan(content);
-    let article_text = if page.article_blocks.iter().map(|b| b.len()).sum::<usize>() > 200 { &page.article_blocks } else { &page.blocks };
-    let title = page.meta_value(&["og:title", "twitter:title"]).or(page.title.clone());
+    let article_text = if page.article_blocks.iter().map(|b| b.len()).sum::<usize>() > 200 {
+        &page.article_blocks
+    } else {
+        &page.blocks
+    };
+    let title = page
+        .meta_value(&["og:title", "twitter:title"])
+        .or(page.title.clone());
     let mut text = String::new();
     if let Some(t) = &title {
         text.push_str(t);
@@ -34,12 +92,17 @@ pub fn read_html(content: &str, id: &str, default_date: Option<Date>) -> Article
         text.push_str(block);
         text.push_str("\n\n");
     }
-    let meta_date = DATE_META.iter().find_map(|name| page.meta_value(&[name]).and_then(|v| v.parse::<Date>().ok()));
+    let meta_date = DATE_META.iter().find_map(|name| {
+        page.meta_value(&[name])
+            .and_then(|v| v.parse::<Date>().ok())
+    });
     let published = default_date
         .or(meta_date)
         .or(page.jsonld_date)
         .or(page.time_datetime)
-        .or_else(|| crate::time::dateline_date(&text.chars().skip(body_start).take(300).collect::<String>()));
+        .or_else(|| {
+            crate::time::dateline_date(&text.chars().skip(body_start).take(300).collect::<String>())
+        });
     Article {
         id: id.to_string(),
         title,
@@ -64,7 +127,12 @@ struct Page {
 
 impl Page {
     fn meta_value(&self, names: &[&str]) -> Option<String> {
-        names.iter().find_map(|n| self.metas.iter().find(|(k, v)| k == n && !v.is_empty()).map(|(_, v)| v.clone()))
+        names.iter().find_map(|n| {
+            self.metas
+                .iter()
+                .find(|(k, v)| k == n && !v.is_empty())
+                .map(|(_, v)| v.clone())
+        })
     }
 }
 
@@ -72,7 +140,10 @@ fn scan(html: &str) -> Page {
     let mut page = Page::default();
     let mut current = String::new();
     let mut skip_depth = 0usize; // inside SKIP elements (counted, tolerant of bad nesting)
-    let mut skip_stack: Vec<String> = Vec::new();
+    // Open SKIP elements (indices into SKIP) and how many of each are open, so that a stray
+    // end tag costs O(1) and the scan stays linear however the tags nest.
+    let mut skip_stack: Vec<usize> = Vec::new();
+    let mut skip_open = [0usize; SKIP.len()];
     let mut in_article = 0usize;
     let mut in_title = false;
     let mut title = String::new();
@@ -104,7 +175,11 @@ fn scan(html: &str) -> Page {
         rest = &rest[gt + 1..];
         let closing = tag.starts_with('/');
         let body = tag.trim_start_matches('/');
-        let name: String = body.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if name.is_empty() {
             continue;
         }
@@ -128,15 +203,27 @@ fn scan(html: &str) -> Page {
                     let t = collapse_ws(&decode_entities(&title));
                     page.title = (!t.is_empty()).then_some(t);
                 }
+                title.clear();
             }
             ("meta", _) => {
-                let key = attr(body, "property").or_else(|| attr(body, "name")).or_else(|| attr(body, "itemprop"));
+                let key = attr(body, "property")
+                    .or_else(|| attr(body, "name"))
+                    .or_else(|| attr(body, "itemprop"));
                 if let (Some(k), Some(v)) = (key, attr(body, "content")) {
-                    page.metas.push((k.to_ascii_lowercase(), decode_entities(&v).trim().to_string()));
+                    page.metas.push((
+                        k.to_ascii_lowercase(),
+                        decode_entities(&v).trim().to_string(),
+                    ));
                 }
             }
-            ("link", _) if attr(body, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => page.canonical = attr(body, "href"),
-            ("time", false) if page.time_datetime.is_none() => page.time_datetime = attr(body, "datetime").and_then(|d| d.parse().ok()),
+            ("link", _)
+                if attr(body, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                page.canonical = attr(body, "href")
+            }
+            ("time", false) if page.time_datetime.is_none() => {
+                page.time_datetime = attr(body, "datetime").and_then(|d| d.parse().ok())
+            }
             ("article", false) => {
                 flush(&mut current, &mut page, in_article > 0);
                 in_article += 1;
@@ -146,16 +233,28 @@ fn scan(html: &str) -> Page {
                 in_article = in_article.saturating_sub(1);
             }
             (n, false) if SKIP.contains(&n) && !body.ends_with('/') => {
-                skip_depth += 1;
-                skip_stack.push(n.to_string());
-            }
-            (n, true) if SKIP.contains(&n) => {
-                if let Some(pos) = skip_stack.iter().rposition(|s| s == n) {
-                    skip_stack.truncate(pos);
+                if let Some(k) = SKIP.iter().position(|s| *s == n) {
+                    skip_stack.push(k);
+                    skip_open[k] += 1;
                     skip_depth = skip_stack.len();
                 }
             }
-            (n, _) if BLOCK.contains(&n) && skip_depth == 0 => flush(&mut current, &mut page, in_article > 0),
+            (n, true) if SKIP.contains(&n) => {
+                let k = SKIP.iter().position(|s| *s == n).unwrap_or(0);
+                if skip_open[k] > 0 {
+                    // Close it and everything opened inside it (each entry is popped once).
+                    while let Some(top) = skip_stack.pop() {
+                        skip_open[top] -= 1;
+                        if top == k {
+                            break;
+                        }
+                    }
+                    skip_depth = skip_stack.len();
+                }
+            }
+            (n, _) if BLOCK.contains(&n) && skip_depth == 0 => {
+                flush(&mut current, &mut page, in_article > 0)
+            }
             _ => {
                 if skip_depth == 0 && !current.ends_with(' ') {
                     // inline tags: keep words apart only where the source had whitespace
@@ -172,7 +271,10 @@ fn scan(html: &str) -> Page {
 
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let n = needle.len();
-    hay.char_indices().map(|(i, _)| i).find(|&i| hay.get(i..i + n).is_some_and(|s| s.eq_ignore_ascii_case(needle)))
+    hay.char_indices().map(|(i, _)| i).find(|&i| {
+        hay.get(i..i + n)
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// The value of attribute `name` in a tag body, quoted or bare.
@@ -191,7 +293,11 @@ fn attr(tag: &str, name: &str) -> Option<String> {
         let v = tag[value_start..].trim_start();
         return Some(match v.chars().next() {
             Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or("").to_string(),
-            _ => v.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_string(),
+            _ => v
+                .split(|c: char| c.is_whitespace() || c == '/')
+                .next()
+                .unwrap_or("")
+                .to_string(),
         });
     }
     None
@@ -219,7 +325,8 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // `;` is ASCII, so its byte position is a char boundary.
+        let end = rest.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|e| {
             let ent = &rest[1..e];
             let c = match ent {
@@ -236,7 +343,11 @@ pub fn decode_entities(s: &str) -> String {
                 "mdash" => Some('\u{2014}'),
                 "ndash" => Some('\u{2013}'),
                 "hellip" => Some('\u{2026}'),
-                _ if ent.starts_with("#x") || ent.starts_with("#X") => u32::from_str_radix(&ent[2..], 16).ok().and_then(char::from_u32),
+                _ if ent.starts_with("#x") || ent.starts_with("#X") => {
+                    u32::from_str_radix(&ent[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
                 _ if ent.starts_with('#') => ent[1..].parse().ok().and_then(char::from_u32),
                 _ => None,
             };
@@ -273,10 +384,21 @@ mod tests {
     fn main_text_title_and_meta_date() {
         let a = read_html(PAGE, "p", None);
         assert_eq!(a.title.as_deref(), Some("Leaders meet in Geneva"));
-        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2025-08-06"));
-        assert!(a.text.contains("met on Tuesday \u{2014} officials said."), "{}", a.text);
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-08-06")
+        );
+        assert!(
+            a.text.contains("met on Tuesday \u{2014} officials said."),
+            "{}",
+            a.text
+        );
         assert!(a.text.contains("Talks will continue."));
-        assert!(!a.text.contains("not text") && !a.text.contains("Home") && !a.text.contains("Copyright"));
+        assert!(
+            !a.text.contains("not text")
+                && !a.text.contains("Home")
+                && !a.text.contains("Copyright")
+        );
     }
 
     #[test]
@@ -290,6 +412,9 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("a &amp; b &#39;c&#x27; &bogus; &"), "a & b 'c' &bogus; &");
+        assert_eq!(
+            decode_entities("a &amp; b &#39;c&#x27; &bogus; &"),
+            "a & b 'c' &bogus; &"
+        );
     }
 }

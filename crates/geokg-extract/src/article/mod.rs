@@ -45,7 +45,12 @@ pub enum Format {
 impl Format {
     /// Guesses the format from a file name's extension (`.jsonl`/`.ndjson`, `.html`/`.htm`, else text).
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("jsonl" | "ndjson") => Format::Jsonl,
             Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Text,
@@ -58,8 +63,13 @@ impl Format {
         if head.starts_with('{') {
             Format::Jsonl
         } else if head.len() >= 5 && {
-            let lower = head.get(..head.len().min(200)).unwrap_or("").to_ascii_lowercase();
-            lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body")
+            let lower = head
+                .get(..head.len().min(200))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            lower.starts_with("<!doctype html")
+                || lower.starts_with("<html")
+                || lower.contains("<body")
         } {
             Format::Html
         } else {
@@ -92,17 +102,54 @@ pub fn id_from_path(path: &str) -> String {
     if path == "-" {
         return "stdin".to_string();
     }
-    let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path);
+    let name = Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path);
     match name.find('.') {
         Some(0) | None => name.to_string(),
         Some(i) => name[..i].to_string(),
     }
 }
 
+/// The largest article (a text or HTML file, or one JSONL line) read, in bytes; larger ones
+/// are errors, which bounds memory and time per document.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
+fn too_large() -> String {
+    format!(
+        "larger than {} MiB, the limit for one article",
+        MAX_ARTICLE_BYTES >> 20
+    )
+}
+
+/// Whether the first bytes of an input look like binary data (or UTF-16) rather than text:
+/// over 30% of them are NUL, other control bytes or invalid UTF-8.
+pub fn looks_binary(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(8192)];
+    if head.is_empty() {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b) || b == 0x7f)
+        .count();
+    let mut invalid = 0usize;
+    let mut rest = head;
+    while let Err(e) = std::str::from_utf8(rest) {
+        // An incomplete sequence at the end of the sample is not counted.
+        let Some(len) = e.error_len() else { break };
+        invalid += len;
+        rest = &rest[e.valid_up_to() + len..];
+    }
+    (control + invalid) * 10 > head.len() * 3
+}
+
 /// Reads every article of one input. `file` names the input in errors and gives text and HTML
 /// documents their id; `default_date` is used when an article carries no date of its own.
 /// JSONL inputs are streamed line by line; the callback gets each article or error in order and
-/// may stop the reading by returning `false`.
+/// may stop the reading by returning `false`. Empty inputs, inputs without article text and
+/// records over [`MAX_ARTICLE_BYTES`] are errors passed to the callback.
 pub fn read_articles<R: BufRead>(
     reader: R,
     file: &str,
@@ -110,24 +157,61 @@ pub fn read_articles<R: BufRead>(
     default_date: Option<Date>,
     mut each: impl FnMut(Result<Article, ArticleError>) -> bool,
 ) -> Result<(), ArticleError> {
-    let io_err = |e: std::io::Error| ArticleError { file: file.to_string(), line: None, message: e.to_string() };
+    use std::io::Read;
+    let io_err = |e: std::io::Error| ArticleError {
+        file: file.to_string(),
+        line: None,
+        message: e.to_string(),
+    };
     match format {
         Format::Jsonl => {
+            let mut records = 0u64;
             for item in JsonlReader::new(reader, file, default_date) {
+                records += 1;
                 if !each(item) {
-                    break;
+                    return Ok(());
                 }
+            }
+            if records == 0 {
+                each(Err(ArticleError {
+                    file: file.to_string(),
+                    line: None,
+                    message: "no articles (the file is empty)".into(),
+                }));
             }
             Ok(())
         }
         Format::Text | Format::Html => {
-            let content = read_to_string_lossy(reader, file).map_err(io_err)?;
+            let mut bytes = Vec::new();
+            reader
+                .take(MAX_ARTICLE_BYTES as u64 + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io_err)?;
+            let error = |message: String| ArticleError {
+                file: file.to_string(),
+                line: None,
+                message,
+            };
+            if bytes.len() > MAX_ARTICLE_BYTES {
+                each(Err(error(too_large())));
+                return Ok(());
+            }
+            let content = decode_lossy(bytes, file);
             let article = if format == Format::Html {
                 read_html(&content, &id_from_path(file), default_date)
             } else {
                 read_text(&content, &id_from_path(file), default_date)
             };
-            each(Ok(article));
+            if article.text.trim().is_empty() {
+                let what = if content.trim().is_empty() {
+                    "the file is empty"
+                } else {
+                    "none found in the page"
+                };
+                each(Err(error(format!("no article text ({what})"))));
+            } else {
+                each(Ok(article));
+            }
             Ok(())
         }
     }
@@ -151,5 +235,9 @@ pub fn decode_lossy(bytes: Vec<u8>, file: &str) -> String {
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    if text.contains('\0') { text.replace('\0', "") } else { text }
+    if text.contains('\0') {
+        text.replace('\0', "")
+    } else {
+        text
+    }
 }

@@ -8,7 +8,11 @@ use super::Article;
 /// form `date: …`, `published: …`, `source: …`, `url: …` are metadata. The publication date
 /// is `default_date` (from `--date`), else the `date:` header, else a dateline in the body.
 pub fn read_text(content: &str, id: &str, default_date: Option<Date>) -> Article {
-    let mut article = Article { id: id.to_string(), text: content.to_string(), ..Article::default() };
+    let mut article = Article {
+        id: id.to_string(),
+        text: content.to_string(),
+        ..Article::default()
+    };
     let mut chars = 0usize; // character offset of the current line start
     let mut header_date = None;
     let mut body_start = None;
@@ -35,11 +39,11 @@ pub fn read_text(content: &str, id: &str, default_date: Option<Date>) -> Article
     article.body_start = body_start.unwrap_or(chars);
     // A `source: URL ...` header gives the URL too.
     if article.url.is_none() {
-        if let Some(src) = &article.source {
-            if let Some(url) = src.split_whitespace().find(|w| w.starts_with("http")) {
-                article.url = Some(url.to_string());
-            }
-        }
+        article.url = article
+            .source
+            .as_deref()
+            .and_then(|src| src.split_whitespace().find(|w| w.starts_with("http")))
+            .map(str::to_string);
     }
     article.published = default_date.or(header_date).or_else(|| {
         let body: String = content.chars().skip(article.body_start).take(300).collect();
@@ -52,9 +56,20 @@ pub fn read_text(content: &str, id: &str, default_date: Option<Date>) -> Article
 fn header_field(line: &str) -> Option<(String, &str)> {
     let (key, value) = line.split_once(':')?;
     let key = key.trim();
-    let known = ["date", "published", "pubdate", "source", "url", "link", "author", "byline"];
+    let known = [
+        "date",
+        "published",
+        "pubdate",
+        "source",
+        "url",
+        "link",
+        "author",
+        "byline",
+    ];
     let lower = key.to_ascii_lowercase();
-    known.contains(&lower.as_str()).then(|| (lower, value.trim()))
+    known
+        .contains(&lower.as_str())
+        .then(|| (lower, value.trim()))
 }
 
 #[cfg(test)]
@@ -63,9 +78,16 @@ mod tests {
 
     #[test]
     fn title_headers_and_body() {
-        let a = read_text("Leaders meet\ndate: 2025-08-06\nsource: https://example.org/x\n\nBody starts here.\n", "x", None);
+        let a = read_text(
+            "Leaders meet\ndate: 2025-08-06\nsource: https://example.org/x\n\nBody starts here.\n",
+            "x",
+            None,
+        );
         assert_eq!(a.title.as_deref(), Some("Leaders meet"));
-        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2025-08-06"));
+        assert_eq!(
+            a.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-08-06")
+        );
         assert_eq!(a.url.as_deref(), Some("https://example.org/x"));
         let body: String = a.text.chars().skip(a.body_start).collect();
         assert!(body.starts_with("Body starts here."), "{body:?}");
