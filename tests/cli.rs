@@ -4,7 +4,9 @@ mod common;
 
 use common::*;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+};
 use predicates::prelude::*;
 
 #[test]
@@ -12,9 +14,19 @@ fn ingest_twice_changes_nothing() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = dir.path().join("db");
     let files = example_articles();
-    geokg_at(&store).arg("ingest").args(&files).assert().success().stderr(predicate::str::contains("ingested"));
+    geokg_at(&store)
+        .arg("ingest")
+        .args(&files)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ingested"));
     let first = triple_count(&store);
-    geokg_at(&store).arg("ingest").args(&files).assert().success().stderr(predicate::str::contains("unchanged"));
+    geokg_at(&store)
+        .arg("ingest")
+        .args(&files)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("unchanged"));
     assert_eq!(triple_count(&store), first);
     assert!(first > 1000, "ontology plus documents: {first}");
 }
@@ -23,11 +35,19 @@ fn ingest_twice_changes_nothing() {
 fn export_import_round_trip_preserves_triples() {
     let dir = tempfile::tempdir().expect("tmp");
     let a = dir.path().join("a");
-    geokg_at(&a).arg("ingest").args(example_articles()).assert().success();
+    geokg_at(&a)
+        .arg("ingest")
+        .args(example_articles())
+        .assert()
+        .success();
     let count = triple_count(&a);
     for (format, ext) in [("nquads", "nq"), ("trig", "trig")] {
         let file = dir.path().join(format!("dump.{ext}"));
-        geokg_at(&a).args(["export", "--format", format, "-o"]).arg(&file).assert().success();
+        geokg_at(&a)
+            .args(["export", "--format", format, "-o"])
+            .arg(&file)
+            .assert()
+            .success();
         let b = dir.path().join(format!("b-{ext}"));
         geokg_at(&b).arg("import").arg(&file).assert().success();
         assert_eq!(triple_count(&b), count, "{format} round trip");
@@ -38,7 +58,11 @@ fn export_import_round_trip_preserves_triples() {
 fn every_export_format_parses_back() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = dir.path().join("db");
-    geokg_at(&store).arg("ingest").args(example_articles()).assert().success();
+    geokg_at(&store)
+        .arg("ingest")
+        .args(example_articles())
+        .assert()
+        .success();
     for (name, format) in [
         ("turtle", RdfFormat::Turtle),
         ("ntriples", RdfFormat::NTriples),
@@ -47,7 +71,9 @@ fn every_export_format_parses_back() {
         ("rdfxml", RdfFormat::RdfXml),
     ] {
         let out = stdout_of(geokg_at(&store).args(["export", "--no-ontology", "--format", name]));
-        let quads = RdfParser::from_format(format).for_slice(out.as_bytes()).collect::<Result<Vec<_>, _>>();
+        let quads = RdfParser::from_format(format)
+            .for_slice(out.as_bytes())
+            .collect::<Result<Vec<_>, _>>();
         let quads = quads.unwrap_or_else(|e| panic!("{name} export does not parse: {e}"));
         assert!(!quads.is_empty(), "{name} export is empty");
     }
@@ -57,7 +83,11 @@ fn every_export_format_parses_back() {
 fn query_result_formats_parse_back() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = dir.path().join("db");
-    geokg_at(&store).arg("ingest").args(example_articles()).assert().success();
+    geokg_at(&store)
+        .arg("ingest")
+        .args(example_articles())
+        .assert()
+        .success();
     let q = "SELECT ?d ?t WHERE { ?d a geokg:Document ; dcterms:title ?t } ORDER BY ?t";
     let csv = stdout_of(geokg_at(&store).args(["query", "--format", "csv", q]));
     assert_eq!(csv.lines().next(), Some("d,t"));
@@ -68,22 +98,41 @@ fn query_result_formats_parse_back() {
         ("xml", QueryResultsFormat::Xml),
     ] {
         let out = stdout_of(geokg_at(&store).args(["query", "--format", name, q]));
-        let parsed = QueryResultsParser::from_format(format).for_reader(out.as_bytes()).expect("parses");
-        let ReaderQueryResultsParserOutput::Solutions(solutions) = parsed else { panic!("{name}: not solutions") };
+        let parsed = QueryResultsParser::from_format(format)
+            .for_reader(out.as_bytes())
+            .expect("parses");
+        let ReaderQueryResultsParserOutput::Solutions(solutions) = parsed else {
+            panic!("{name}: not solutions")
+        };
         let rows: Vec<_> = solutions.collect::<Result<_, _>>().expect("rows parse");
         assert_eq!(rows.len(), 4, "{name}: one row per example document");
     }
     let table = stdout_of(geokg_at(&store).args(["query", q]));
-    assert!(table.contains("│ d ") && table.ends_with("4 rows\n"), "{table}");
+    assert!(
+        table.contains("│ d ") && table.ends_with("4 rows\n"),
+        "{table}"
+    );
 }
 
 #[test]
 fn construct_results_are_rdf() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = dir.path().join("db");
-    geokg_at(&store).arg("ingest").args(example_articles()).assert().success();
-    let out = stdout_of(geokg_at(&store).args(["query", "--format", "turtle", "CONSTRUCT { ?d a geokg:Document } WHERE { ?d a geokg:Document }"]));
-    let triples = RdfParser::from_format(RdfFormat::Turtle).for_slice(out.as_bytes()).collect::<Result<Vec<_>, _>>().expect("turtle");
+    geokg_at(&store)
+        .arg("ingest")
+        .args(example_articles())
+        .assert()
+        .success();
+    let out = stdout_of(geokg_at(&store).args([
+        "query",
+        "--format",
+        "turtle",
+        "CONSTRUCT { ?d a geokg:Document } WHERE { ?d a geokg:Document }",
+    ]));
+    let triples = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(out.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .expect("turtle");
     assert_eq!(triples.len(), 4);
 }
 
@@ -108,27 +157,47 @@ fn missing_input_file_fails_clearly() {
 #[test]
 fn query_on_missing_store_fails() {
     let dir = tempfile::tempdir().expect("tmp");
-    geokg_at(&dir.path().join("nope")).args(["query", "ASK {}"]).assert().failure().stderr(predicate::str::contains("no store at"));
+    geokg_at(&dir.path().join("nope"))
+        .args(["query", "ASK {}"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no store at"));
 }
 
 #[test]
 fn update_cannot_touch_the_ontology_by_default() {
     let dir = tempfile::tempdir().expect("tmp");
     let store = dir.path().join("db");
-    geokg_at(&store).args(["ingest", "-"]).write_stdin(ARTICLE).assert().success();
+    geokg_at(&store)
+        .args(["ingest", "-"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .success();
     let before = triple_count(&store);
     geokg_at(&store)
-        .args(["update", "DROP GRAPH <https://w3id.org/geokg/graph/ontology>"])
+        .args([
+            "update",
+            "DROP GRAPH <https://w3id.org/geokg/graph/ontology>",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains("ontology graph"));
     assert_eq!(triple_count(&store), before);
-    geokg_at(&store).args(["update", "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> 1 } }"]).assert().success();
+    geokg_at(&store)
+        .args([
+            "update",
+            "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> 1 } }",
+        ])
+        .assert()
+        .success();
     assert_eq!(triple_count(&store), before + 1);
 }
 
 #[test]
 fn stats_reports_the_ontology() {
     let out = stdout_of(geokg().args(["--memory", "stats"]));
-    assert!(out.contains("ontology") && out.contains("(current)"), "{out}");
+    assert!(
+        out.contains("ontology") && out.contains("(current)"),
+        "{out}"
+    );
 }

@@ -14,7 +14,9 @@ use crate::query::format::ResultFormat;
 /// when), stores them as RDF in an embedded Oxigraph store and answers SPARQL queries.
 #[derive(Debug, Parser)]
 #[command(name = "geokg", version, about, long_about, max_term_width = 100)]
-#[command(after_help = "Examples:\n  geokg --store news.db ingest examples/articles/*.txt\n  geokg --store news.db query -f examples/queries/events.rq\n  geokg extract --format jsonl article.txt\n  geokg --store news.db repl")]
+#[command(
+    after_help = "Examples:\n  geokg --store news.db ingest examples/articles/*.txt\n  geokg --store news.db query -f examples/queries/events.rq\n  geokg extract --format jsonl article.txt\n  geokg --store news.db repl"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -26,7 +28,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// On-disk store directory (created if missing).
-    #[arg(long, global = true, env = "GEOKG_STORE", default_value = "geokg.db", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "GEOKG_STORE",
+        default_value = "geokg.db",
+        value_name = "PATH"
+    )]
     pub store: PathBuf,
     /// Use a fresh in-memory store instead (for one-shot runs).
     #[arg(long, global = true, conflicts_with = "read_only")]
@@ -43,6 +51,27 @@ pub struct GlobalArgs {
     /// Print more detail (per-file progress, timings).
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Remote SPARQL query endpoint (http:// only): query, update, ingest and stats then use
+    /// that store instead of a local one. Basic auth from GEOKG_ENDPOINT_USER and
+    /// GEOKG_ENDPOINT_PASSWORD.
+    #[arg(
+        long,
+        global = true,
+        env = "GEOKG_ENDPOINT",
+        value_name = "URL",
+        conflicts_with_all = ["memory", "read_only"]
+    )]
+    pub endpoint: Option<String>,
+    /// Remote SPARQL update endpoint (default: the --endpoint URL).
+    #[arg(long, global = true, env = "GEOKG_UPDATE_ENDPOINT", value_name = "URL")]
+    pub update_endpoint: Option<String>,
+    /// Remote Graph Store Protocol endpoint: `ingest` then replaces each document graph with one
+    /// PUT instead of SPARQL updates.
+    #[arg(long, global = true, env = "GEOKG_GSP_ENDPOINT", value_name = "URL")]
+    pub gsp_endpoint: Option<String>,
+    /// With --endpoint, `ingest` first pushes the ontology graph when the remote lacks this version.
+    #[arg(long, global = true)]
+    pub push_ontology: bool,
 }
 
 /// Input article formats.
@@ -68,6 +97,15 @@ pub enum EventFormat {
     Nquads,
 }
 
+/// How far `extract` goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    /// Read, split sentences and tokenise; print only counts (a benchmark floor).
+    Tokenize,
+    /// Full extraction.
+    Extract,
+}
+
 /// Options for reading articles.
 #[derive(Debug, Args)]
 pub struct InputArgs {
@@ -89,7 +127,11 @@ pub struct InputArgs {
 #[derive(Debug, Args)]
 pub struct QueryText {
     /// The query text, or `-` to read it from standard input.
-    #[arg(value_name = "QUERY", required_unless_present = "file", conflicts_with = "file")]
+    #[arg(
+        value_name = "QUERY",
+        required_unless_present = "file",
+        conflicts_with = "file"
+    )]
     pub query: Option<String>,
     /// Read the query from a file.
     #[arg(short, long, value_name = "FILE.rq")]
@@ -109,6 +151,13 @@ pub enum Command {
     Ingest {
         #[command(flatten)]
         input: InputArgs,
+        /// Write through Oxigraph's bulk loader: faster for large corpora; the whole run is
+        /// committed at the end (all or nothing) instead of batch by batch.
+        #[arg(long)]
+        bulk: bool,
+        /// Documents per batch (one transaction each, without --bulk).
+        #[arg(long, hide = true, default_value_t = 512, value_name = "N")]
+        batch_docs: usize,
     },
     /// Extract events and print them, without a store.
     Extract {
@@ -127,6 +176,10 @@ pub enum Command {
         /// What to do with a bad record.
         #[arg(long, value_enum, default_value_t = OnError::Abort)]
         on_error: OnError,
+        /// Stop after this stage; `tokenize` (read, split sentences, tokenise) prints only
+        /// counts: the floor extraction is benchmarked against.
+        #[arg(long, value_enum, default_value_t = Stage::Extract)]
+        stage: Stage,
     },
     /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE).
     ///
@@ -147,8 +200,16 @@ pub enum Command {
         #[arg(long)]
         allow_ontology_update: bool,
     },
-    /// Start the interactive SPARQL shell.
-    Repl,
+    /// Start the interactive SPARQL shell (reads statements from standard input when it is not
+    /// a terminal, stopping at the first error).
+    Repl {
+        /// History file (default: $XDG_DATA_HOME/geokg/history); `off` disables history.
+        #[arg(long, env = "GEOKG_HISTORY", value_name = "FILE")]
+        history: Option<PathBuf>,
+        /// Cancel statements after this many seconds (default: 60 on a terminal; 0: never).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
+    },
     /// Write the store (or one graph) as RDF.
     Export {
         /// Format (default: from the -o extension, else trig for the whole store and turtle for one graph).
@@ -160,6 +221,9 @@ pub enum Command {
         /// Leave out the ontology graph.
         #[arg(long)]
         no_ontology: bool,
+        /// Canonical N-Quads (RDFC-1.0): byte-identical for the same knowledge.
+        #[arg(long, conflicts_with = "format")]
+        canonical: bool,
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -181,7 +245,21 @@ pub enum Command {
         /// Allow writing into the built-in ontology graph.
         #[arg(long)]
         allow_ontology_update: bool,
+        /// Use Oxigraph's bulk loader: much faster for large files, atomic over all the files.
+        #[arg(long)]
+        bulk: bool,
     },
+    /// Check the store (or RDF files) against SHACL shapes (default: ontology/shapes.ttl).
+    ///
+    /// Exits with status 1 and lists the violations when the data does not conform.
+    Validate(super::interop::ValidateArgs),
+    /// Tell whether two RDF files hold the same dataset, up to blank-node labels.
+    ///
+    /// Exits with status 0 when they are isomorphic, 1 when they differ.
+    Diff(super::interop::DiffArgs),
+    /// Serve the store over HTTP: SPARQL 1.1 Protocol at /query and /update, Graph Store
+    /// Protocol at /store.
+    Serve(super::interop::ServeArgs),
     /// Show counts: documents, events, actors, triples, store size.
     Stats {
         /// Print JSON instead of text.

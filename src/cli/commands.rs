@@ -1,7 +1,7 @@
 //! The implementation of each subcommand.
 
 use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
@@ -10,50 +10,164 @@ use anyhow::{Context, Result, anyhow, bail};
 use geokg_extract::article::Format;
 use geokg_extract::{Date, Event, Extractor, Lexicon};
 
-use super::args::{Cli, Command, EventFormat, GlobalArgs, InputArgs, InputFormat, QueryText};
+use super::args::{
+    Cli, Command, EventFormat, GlobalArgs, InputArgs, InputFormat, QueryText, Stage,
+};
 use crate::graph::io::{self as rdfio, ExportOptions, ImportOptions};
 use crate::graph::iri::{content_hash, document_iri};
 use crate::graph::mapping::document_quads;
 use crate::graph::stats::stats;
 use crate::graph::{GraphStore, OpenOptions, ns};
-use crate::pipeline::{self, OnError, ReadOptions};
+use crate::pipeline::{self, IngestOptions, OnError, ReadOptions};
 use crate::query::table::TableOptions;
 use crate::query::{self, QueryOptions};
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
+    if let Some(remote) = super::remote::remote_store(g)?
+        && !matches!(cli.command, Command::Extract { .. } | Command::Diff(_))
+    {
+        return super::remote::run(g, remote, cli.command);
+    }
     match cli.command {
-        Command::Ingest { input } => ingest(g, &input),
-        Command::Extract { files, date, format, input_format, on_error } => extract(g, &files, date.as_deref(), format, input_format, on_error),
+        Command::Ingest {
+            input,
+            bulk,
+            batch_docs,
+        } => ingest(g, &input, IngestOptions { batch_docs, bulk }),
+        Command::Extract {
+            files,
+            date,
+            input_format: input,
+            on_error,
+            stage: Stage::Tokenize,
+            ..
+        } => {
+            let options = ReadOptions {
+                format: input_format(input),
+                date: parse_date(date.as_deref())?,
+                on_error,
+            };
+            let c = pipeline::floor::tokenize_only(&files, &options)?;
+            println!(
+                "{} articles, {} sentences, {} tokens, {} bytes",
+                c.articles, c.sentences, c.tokens, c.bytes
+            );
+            Ok(())
+        }
+        Command::Extract {
+            files,
+            date,
+            format,
+            input_format,
+            on_error,
+            stage: Stage::Extract,
+        } => extract(g, &files, date.as_deref(), format, input_format, on_error),
         Command::Query { text, format } => {
             let store = open_store(g, true)?;
             let q = read_query(&text)?;
-            let options = QueryOptions { timeout: timeout(&text)?, ..QueryOptions::default() };
-            let (results, guard) = query::query(&store, &q, &options).map_err(|e| query_error(e, text.file.as_deref()))?;
+            let options = QueryOptions {
+                timeout: timeout(&text)?,
+                ..QueryOptions::default()
+            };
+            let _watchdog = super::watchdog::arm(options.timeout);
+            let (results, guard) = query::query(&store, &q, &options)
+                .map_err(|e| query_error(e, text.file.as_deref()))?;
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            query::format::write_results(results, &guard, format, &TableOptions::default(), &mut out).map_err(|e| query_error(e, text.file.as_deref()))?;
+            query::format::write_results(
+                results,
+                &guard,
+                format,
+                &TableOptions::default(),
+                &mut out,
+            )
+            .map_err(|e| query_error(e, text.file.as_deref()))?;
             out.flush().context("writing results")?;
             Ok(())
         }
-        Command::Update { text, allow_ontology_update } => {
+        Command::Update {
+            text,
+            allow_ontology_update,
+        } => {
             let store = open_store(g, false)?;
             let q = read_query(&text)?;
-            let options = QueryOptions { timeout: timeout(&text)?, allow_ontology_update, ..QueryOptions::default() };
+            let options = QueryOptions {
+                timeout: timeout(&text)?,
+                allow_ontology_update,
+                ..QueryOptions::default()
+            };
             let before = store.store().len()?;
-            query::update(&store, &q, &options).map_err(|e| query_error(e, text.file.as_deref()))?;
+            let watchdog = super::watchdog::arm(options.timeout);
+            query::update(&store, &q, &options)
+                .map_err(|e| query_error(e, text.file.as_deref()))?;
+            drop(watchdog);
             let after = store.store().len()?;
             if !g.quiet {
-                eprintln!("update done: {} triples ({:+})", after, after as i64 - before as i64);
+                eprintln!(
+                    "update done: {} triples ({:+})",
+                    after,
+                    after as i64 - before as i64
+                );
             }
             Ok(())
         }
-        Command::Repl => crate::repl::run(open_store(g, false)?, g.quiet),
-        Command::Export { format, graph, no_ontology, output } => export(g, format, graph, no_ontology, output.as_deref()),
-        Command::Import { files, format, graph, to_gazetteer, allow_ontology_update } => {
+        Command::Repl { history, timeout } => crate::repl::run(
+            open_store(g, false)?,
+            crate::repl::ReplOptions {
+                quiet: g.quiet,
+                history,
+                timeout,
+            },
+        ),
+        Command::Export {
+            format,
+            graph,
+            no_ontology,
+            canonical,
+            output,
+        } => {
+            if canonical {
+                return crate::cli::interop::export_canonical(
+                    g,
+                    graph.map(expand_graph),
+                    no_ontology,
+                    output.as_deref(),
+                );
+            }
+            export(g, format, graph, no_ontology, output.as_deref())
+        }
+        Command::Import {
+            files,
+            format,
+            graph,
+            to_gazetteer,
+            allow_ontology_update,
+            bulk: true,
+        } => super::perf::bulk_import(
+            g,
+            &files,
+            format,
+            graph.map(expand_graph),
+            to_gazetteer,
+            allow_ontology_update,
+        ),
+        Command::Import {
+            files,
+            format,
+            graph,
+            to_gazetteer,
+            allow_ontology_update,
+            bulk: false,
+        } => {
             let store = open_store(g, false)?;
-            let options = ImportOptions { graph: graph.map(expand_graph), gazetteer: to_gazetteer, allow_ontology_update, base_iri: None };
+            let options = ImportOptions {
+                graph: graph.map(expand_graph),
+                gazetteer: to_gazetteer,
+                allow_ontology_update,
+                base_iri: None,
+            };
             let before = store.store().len()?;
             for file in &files {
                 let fmt = match format {
@@ -67,39 +181,63 @@ pub fn run(cli: Cli) -> Result<()> {
                     if Path::new(file).is_dir() {
                         bail!("{file}: is a directory");
                     }
-                    Box::new(std::io::BufReader::new(File::open(file).with_context(|| file.clone())?))
+                    Box::new(std::io::BufReader::new(
+                        File::open(file).with_context(|| file.clone())?,
+                    ))
                 };
                 let summary = rdfio::import(&store, file, fmt, reader, &options)?;
                 if summary.skipped_ontology > 0 && g.verbose {
-                    eprintln!("{file}: left out {} quads of the ontology graph (managed by geokg)", summary.skipped_ontology);
+                    eprintln!(
+                        "{file}: left out {} quads of the ontology graph (managed by geokg)",
+                        summary.skipped_ontology
+                    );
                 }
             }
             let after = store.store().len()?;
             if !g.quiet {
-                eprintln!("imported {} file(s): {} triples added, {} in the store", files.len(), after - before.min(after), after);
+                eprintln!(
+                    "imported {} file(s): {} triples added, {} in the store",
+                    files.len(),
+                    after - before.min(after),
+                    after
+                );
             }
             Ok(())
         }
+        Command::Validate(args) => super::interop::validate(g, &args),
+        Command::Diff(args) => super::interop::diff(&args),
+        Command::Serve(args) => super::interop::serve(g, &args),
         Command::Stats { json } => {
             let store = open_store(g, true)?;
             let s = stats(&store)?;
+            // Written with `?`, not println!, so a closed pipe (`| head`) is not a panic.
+            let mut out = std::io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string_pretty(&s)?);
+                writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?;
             } else {
-                let where_ = g.memory.then(|| "(in memory)".to_string()).unwrap_or_else(|| g.store.display().to_string());
-                println!("store          {where_}");
-                println!("documents      {}", s.documents);
-                println!("events         {}", s.events);
-                println!("actors         {}", s.actors);
-                println!("triples        {}", s.triples);
-                println!("named graphs   {}", s.named_graphs);
-                let state = if s.ontology_current { "current" } else { "outdated: opened read-only; refreshed on the next write" };
-                println!(
+                let where_ = if g.memory {
+                    "(in memory)".to_string()
+                } else {
+                    g.store.display().to_string()
+                };
+                writeln!(out, "store          {where_}")?;
+                writeln!(out, "documents      {}", s.documents)?;
+                writeln!(out, "events         {}", s.events)?;
+                writeln!(out, "actors         {}", s.actors)?;
+                writeln!(out, "triples        {}", s.triples)?;
+                writeln!(out, "named graphs   {}", s.named_graphs)?;
+                let state = if s.ontology_current {
+                    "current"
+                } else {
+                    "outdated: opened read-only; refreshed on the next write"
+                };
+                writeln!(
+                    out,
                     "ontology       {} triples, version {} ({state})",
                     s.ontology_triples,
                     s.ontology_version.as_deref().unwrap_or("?")
-                );
-                println!("size on disk   {}", human_bytes(s.store_bytes));
+                )?;
+                writeln!(out, "size on disk   {}", human_bytes(s.store_bytes))?;
             }
             Ok(())
         }
@@ -114,28 +252,39 @@ fn human_bytes(n: u64) -> String {
         v /= 1024.0;
         u += 1;
     }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
 }
 
 /// Opens the store the global options name. `read` commands on a missing on-disk store fail
 /// instead of creating one.
-fn open_store(g: &GlobalArgs, read: bool) -> Result<GraphStore> {
+pub(super) fn open_store(g: &GlobalArgs, read: bool) -> Result<GraphStore> {
     if g.memory {
         return Ok(GraphStore::open(&OpenOptions::default())?);
     }
     if read && !g.store.exists() {
-        bail!("no store at {} (ingest something first, or pass --store PATH / --memory)", g.store.display());
+        bail!(
+            "no store at {} (ingest something first, or pass --store PATH / --memory)",
+            g.store.display()
+        );
     }
-    let store = GraphStore::open(&OpenOptions { path: Some(g.store.clone()), read_only: g.read_only })
-        .with_context(|| format!("opening store {}", g.store.display()))?;
+    let store = GraphStore::open(&OpenOptions {
+        path: Some(g.store.clone()),
+        read_only: g.read_only,
+    })
+    .with_context(|| format!("opening store {}", g.store.display()))?;
     Ok(store)
 }
 
-fn parse_date(date: Option<&str>) -> Result<Option<Date>> {
-    date.map(|d| d.parse::<Date>().map_err(|e| anyhow!("--date: {e}"))).transpose()
+pub(super) fn parse_date(date: Option<&str>) -> Result<Option<Date>> {
+    date.map(|d| d.parse::<Date>().map_err(|e| anyhow!("--date: {e}")))
+        .transpose()
 }
 
-fn input_format(f: InputFormat) -> Option<Format> {
+pub(super) fn input_format(f: InputFormat) -> Option<Format> {
     match f {
         InputFormat::Auto => None,
         InputFormat::Text => Some(Format::Text),
@@ -146,7 +295,7 @@ fn input_format(f: InputFormat) -> Option<Format> {
 
 /// The extractor with the built-in lexicon plus `--gazetteer` files and, with a store, the
 /// gazetteer additions imported into it.
-fn extractor(g: &GlobalArgs, store: Option<&GraphStore>) -> Result<Extractor> {
+pub(super) fn extractor(g: &GlobalArgs, store: Option<&GraphStore>) -> Result<Extractor> {
     let mut lexicon = Lexicon::builtin().context("loading the built-in lexicon")?;
     if let Some(store) = store {
         let ttl = store.user_gazetteer_turtle()?;
@@ -155,27 +304,25 @@ fn extractor(g: &GlobalArgs, store: Option<&GraphStore>) -> Result<Extractor> {
         }
     }
     for path in &g.gazetteer {
-        let ttl = std::fs::read_to_string(path).with_context(|| format!("--gazetteer {}", path.display()))?;
+        let ttl = std::fs::read_to_string(path)
+            .with_context(|| format!("--gazetteer {}", path.display()))?;
         lexicon.add_turtle(&path.display().to_string(), &ttl)?;
     }
     Ok(Extractor::new(lexicon))
 }
 
-fn ingest(g: &GlobalArgs, input: &InputArgs) -> Result<()> {
+fn ingest(g: &GlobalArgs, input: &InputArgs, how: IngestOptions) -> Result<()> {
     let store = open_store(g, false)?;
     let extractor = extractor(g, Some(&store))?;
-    let options = ReadOptions { format: input_format(input.format), date: parse_date(input.date.as_deref())?, on_error: input.on_error };
-    let tty = std::io::stderr().is_terminal() && !g.quiet;
-    let bar = tty.then(|| {
-        let b = indicatif::ProgressBar::new_spinner();
-        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()));
-        b
-    });
-    let summary = pipeline::ingest(&store, &extractor, &input.files, &options, |s| {
+    let options = ReadOptions {
+        format: input_format(input.format),
+        date: parse_date(input.date.as_deref())?,
+        on_error: input.on_error,
+    };
+    let bar = super::perf::ingest_bar(g, &input.files);
+    let summary = pipeline::ingest_with(&store, &extractor, &input.files, &options, how, |s| {
         if let Some(b) = &bar {
-            let rate = s.documents as f64 / s.seconds.max(1e-9);
-            b.set_message(format!("{} docs, {} events, {} triples ({rate:.0} docs/s)", s.documents, s.events, s.triples));
-            b.tick();
+            super::perf::update_bar(b, s);
         }
     })?;
     if let Some(b) = bar {
@@ -183,8 +330,16 @@ fn ingest(g: &GlobalArgs, input: &InputArgs) -> Result<()> {
     }
     store.store().flush().ok();
     if !g.quiet {
-        let unchanged = if summary.unchanged > 0 { format!(" ({} unchanged)", summary.unchanged) } else { String::new() };
-        let skipped = if summary.skipped > 0 { format!(", {} bad records skipped", summary.skipped) } else { String::new() };
+        let unchanged = if summary.unchanged > 0 {
+            format!(" ({} unchanged)", summary.unchanged)
+        } else {
+            String::new()
+        };
+        let skipped = if summary.skipped > 0 {
+            format!(", {} bad records skipped", summary.skipped)
+        } else {
+            String::new()
+        };
         eprintln!(
             "ingested {} docs{unchanged}, {} events, {} triples in {:.2}s{skipped}",
             summary.documents, summary.events, summary.triples, summary.seconds
@@ -193,9 +348,20 @@ fn ingest(g: &GlobalArgs, input: &InputArgs) -> Result<()> {
     Ok(())
 }
 
-fn extract(g: &GlobalArgs, files: &[String], date: Option<&str>, format: EventFormat, input: InputFormat, on_error: OnError) -> Result<()> {
+fn extract(
+    g: &GlobalArgs,
+    files: &[String],
+    date: Option<&str>,
+    format: EventFormat,
+    input: InputFormat,
+    on_error: OnError,
+) -> Result<()> {
     let extractor = extractor(g, None)?;
-    let options = ReadOptions { format: input_format(input), date: parse_date(date)?, on_error };
+    let options = ReadOptions {
+        format: input_format(input),
+        date: parse_date(date)?,
+        on_error,
+    };
     let codes = match format {
         EventFormat::Turtle | EventFormat::Nquads => Some(pipeline::builtin_code_index()?),
         _ => None,
@@ -203,7 +369,10 @@ fn extract(g: &GlobalArgs, files: &[String], date: Option<&str>, format: EventFo
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if format == EventFormat::Tsv {
-        writeln!(out, "doc\tactor\tactor_country\tcode\tlabel\ttarget\ttarget_country\tdate\tnegated\tconfidence")?;
+        writeln!(
+            out,
+            "doc\tactor\tactor_country\tcode\tlabel\ttarget\ttarget_country\tdate\tnegated\tconfidence"
+        )?;
     }
     let mut quads_out = Vec::new();
     pipeline::read_batches(files, &options, 256, |articles| {
@@ -248,8 +417,20 @@ fn extract(g: &GlobalArgs, files: &[String], date: Option<&str>, format: EventFo
         let store = GraphStore::open(&OpenOptions::default())?;
         store.write_documents(&group_by_graph(quads_out))?;
         let (fmt, opts) = match format {
-            EventFormat::Turtle => (rdfio::Format::Turtle, ExportOptions { graph: None, without_ontology: true }),
-            _ => (rdfio::Format::Nquads, ExportOptions { graph: None, without_ontology: true }),
+            EventFormat::Turtle => (
+                rdfio::Format::Turtle,
+                ExportOptions {
+                    graph: None,
+                    without_ontology: true,
+                },
+            ),
+            _ => (
+                rdfio::Format::Nquads,
+                ExportOptions {
+                    graph: None,
+                    without_ontology: true,
+                },
+            ),
         };
         rdfio::export(&store, fmt, &opts, &mut out)?;
     }
@@ -276,13 +457,26 @@ fn tsv(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
-fn export(g: &GlobalArgs, format: Option<rdfio::Format>, graph: Option<String>, no_ontology: bool, output: Option<&Path>) -> Result<()> {
+fn export(
+    g: &GlobalArgs,
+    format: Option<rdfio::Format>,
+    graph: Option<String>,
+    no_ontology: bool,
+    output: Option<&Path>,
+) -> Result<()> {
     let store = open_store(g, true)?;
     let graph = graph.map(expand_graph);
     let format = format
         .or_else(|| output.and_then(rdfio::Format::from_path))
-        .unwrap_or(if graph.is_some() { rdfio::Format::Turtle } else { rdfio::Format::Trig });
-    let options = ExportOptions { graph, without_ontology: no_ontology };
+        .unwrap_or(if graph.is_some() {
+            rdfio::Format::Turtle
+        } else {
+            rdfio::Format::Trig
+        });
+    let options = ExportOptions {
+        graph,
+        without_ontology: no_ontology,
+    };
     let n = match output {
         Some(path) => {
             let file = File::create(path).with_context(|| path.display().to_string())?;
@@ -306,7 +500,7 @@ fn export(g: &GlobalArgs, format: Option<rdfio::Format>, graph: Option<String>, 
 }
 
 /// `ontology` and `gazetteer` name the built-in graphs; anything else is an IRI.
-fn expand_graph(g: String) -> String {
+pub(super) fn expand_graph(g: String) -> String {
     match g.as_str() {
         "ontology" => ns::ONTOLOGY_GRAPH.to_string(),
         "gazetteer" => crate::graph::store::USER_GAZETTEER_GRAPH.to_string(),
@@ -314,12 +508,16 @@ fn expand_graph(g: String) -> String {
     }
 }
 
-fn read_query(text: &QueryText) -> Result<String> {
+pub(super) fn read_query(text: &QueryText) -> Result<String> {
     match (&text.query, &text.file) {
-        (_, Some(path)) => std::fs::read_to_string(path).with_context(|| path.display().to_string()),
+        (_, Some(path)) => {
+            std::fs::read_to_string(path).with_context(|| path.display().to_string())
+        }
         (Some(q), None) if q == "-" => {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).context("reading the query from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .context("reading the query from standard input")?;
             Ok(s)
         }
         (Some(q), None) => Ok(q.clone()),
@@ -327,7 +525,7 @@ fn read_query(text: &QueryText) -> Result<String> {
     }
 }
 
-fn timeout(text: &QueryText) -> Result<Option<Duration>> {
+pub(super) fn timeout(text: &QueryText) -> Result<Option<Duration>> {
     match text.timeout {
         Some(s) if s.is_finite() && s > 0.0 => Ok(Some(Duration::from_secs_f64(s))),
         Some(s) => bail!("--timeout must be a positive number of seconds, not {s}"),
@@ -336,9 +534,29 @@ fn timeout(text: &QueryText) -> Result<Option<Duration>> {
 }
 
 fn query_error(e: query::QueryError, file: Option<&Path>) -> anyhow::Error {
-    let prefix = file.map(|f| format!("{}: ", f.display())).unwrap_or_default();
+    let prefix = file
+        .map(|f| format!("{}: ", f.display()))
+        .unwrap_or_default();
+    if let Some(message) = network_refusal(&e.to_string()) {
+        return anyhow!("{prefix}{message}");
+    }
     match e.caret() {
         Some(caret) => anyhow!("{prefix}{e}\n{caret}"),
         None => anyhow!("{prefix}{e}"),
+    }
+}
+
+/// Oxigraph is built without its HTTP client: `SERVICE` and `LOAD` fail without any request.
+/// Their messages (which suggest a build feature) become a plain statement of the policy.
+fn network_refusal(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("The service ") {
+        let service = rest.strip_suffix(" is not supported").unwrap_or(rest);
+        Some(format!(
+            "SERVICE {service} refused: federated queries are disabled (geokg makes no network requests)"
+        ))
+    } else if message.contains("HTTP client is not available") {
+        Some("LOAD refused: loading from IRIs is disabled (geokg makes no network requests); use `geokg import FILE`".into())
+    } else {
+        None
     }
 }

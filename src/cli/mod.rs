@@ -2,6 +2,10 @@
 
 mod args;
 mod commands;
+mod interop;
+mod perf;
+mod remote;
+mod watchdog;
 
 use std::process::ExitCode;
 

@@ -30,7 +30,9 @@ impl Format {
             Format::Nquads => RdfFormat::NQuads,
             Format::Trig => RdfFormat::TriG,
             Format::Rdfxml => RdfFormat::RdfXml,
-            Format::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            Format::Jsonld => RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
         }
     }
 
@@ -65,36 +67,79 @@ pub struct ExportOptions {
 
 /// Writes the store (or one graph) in `format`; returns the number of triples/quads written.
 /// Graph formats (Turtle, N-Triples, RDF/XML) given the whole store get the union of its graphs.
-pub fn export<W: Write>(store: &GraphStore, format: Format, options: &ExportOptions, writer: W) -> Result<u64, GraphError> {
+/// JSON-LD is compacted with the geokg prefixes and pretty-printed (see [`super::jsonld`]).
+pub fn export<W: Write>(
+    store: &GraphStore,
+    format: Format,
+    options: &ExportOptions,
+    writer: W,
+) -> Result<u64, GraphError> {
+    if format == Format::Jsonld {
+        let mut raw = Vec::new();
+        let n = write_quads(store, format, options, &mut raw)?;
+        super::jsonld::compact(&raw, writer)?;
+        return Ok(n);
+    }
+    write_quads(store, format, options, writer)
+}
+
+fn write_quads<W: Write>(
+    store: &GraphStore,
+    format: Format,
+    options: &ExportOptions,
+    writer: W,
+) -> Result<u64, GraphError> {
     let mut serializer = RdfSerializer::from_format(format.rdf_format());
     if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {
         for (prefix, iri) in ns::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| GraphError::Syntax(e.to_string()))?;
+            serializer = serializer
+                .with_prefix(*prefix, *iri)
+                .map_err(|e| GraphError::Syntax(e.to_string()))?;
         }
     }
     let mut out = serializer.for_writer(writer);
     let ontology = NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH);
     let only = match &options.graph {
-        Some(g) => Some(NamedNode::new(g.as_str()).map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?),
+        Some(g) => Some(
+            NamedNode::new(g.as_str())
+                .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?,
+        ),
         None => None,
     };
-    if let Some(g) = &only {
-        if !store.store().contains_named_graph(g)? {
-            return Err(GraphError::Syntax(format!("no graph <{g}> in the store")));
-        }
+    if let Some(g) = &only
+        && !store.store().contains_named_graph(g)?
+    {
+        return Err(GraphError::Syntax(format!("no graph <{g}> in the store")));
     }
     let mut count = 0u64;
     let quads = match &only {
-        Some(g) => store.store().quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))),
+        Some(g) => store.store().quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(g.as_ref())),
+        ),
         None => store.store().iter(),
     };
     for quad in quads {
         let quad = quad?;
-        if options.without_ontology && only.is_none() && quad.graph_name == GraphNameRef::NamedNode(ontology).into() {
+        if options.without_ontology
+            && only.is_none()
+            && quad.graph_name == GraphNameRef::NamedNode(ontology).into()
+        {
             continue;
         }
-        let graph = if format.is_dataset() { quad.graph_name.as_ref() } else { GraphNameRef::DefaultGraph };
-        out.serialize_quad(QuadRef::new(&quad.subject, &quad.predicate, &quad.object, graph))?;
+        let graph = if format.is_dataset() {
+            quad.graph_name.as_ref()
+        } else {
+            GraphNameRef::DefaultGraph
+        };
+        out.serialize_quad(QuadRef::new(
+            &quad.subject,
+            &quad.predicate,
+            &quad.object,
+            graph,
+        ))?;
         count += 1;
     }
     out.finish()?;
@@ -126,7 +171,13 @@ pub struct ImportSummary {
 /// Imports one RDF document atomically: on a syntax error nothing is written and the error
 /// names the file, line and column. Quads in the ontology graph are left out unless
 /// `allow_ontology_update` is set (the ontology graph is managed by geokg).
-pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R, options: &ImportOptions) -> Result<ImportSummary, GraphError> {
+pub fn import<R: Read>(
+    store: &GraphStore,
+    name: &str,
+    format: Format,
+    reader: R,
+    options: &ImportOptions,
+) -> Result<ImportSummary, GraphError> {
     store.check_writable()?;
     let target = match (&options.graph, options.gazetteer) {
         (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
@@ -141,10 +192,13 @@ pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R
     }
     let mut parser = RdfParser::from_format(format.rdf_format());
     if let Some(base) = &options.base_iri {
-        parser = parser.with_base_iri(base).map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
+        parser = parser
+            .with_base_iri(base)
+            .map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
     }
     if let Some(g) = &target {
-        let node = NamedNode::new(g.as_str()).map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
+        let node = NamedNode::new(g.as_str())
+            .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
         parser = parser.with_default_graph(node);
     }
     let mut tx = store.store().start_transaction()?;
@@ -161,5 +215,63 @@ pub fn import<R: Read>(store: &GraphStore, name: &str, format: Format, reader: R
         tx.insert(&quad);
     }
     tx.commit()?;
-    Ok(ImportSummary { quads_in_store: store.store().len()?, skipped_ontology })
+    Ok(ImportSummary {
+        quads_in_store: store.store().len()?,
+        skipped_ontology,
+    })
+}
+
+/// Imports RDF documents through Oxigraph's bulk loader: several times faster than
+/// [`import`] on large files, memory-bounded, and atomic over all of `inputs` (nothing is
+/// visible before the final commit; on an error nothing is written). Same graph rules as
+/// [`import`]. Each input is `(name, format, reader)`.
+pub fn bulk_import<R: Read>(
+    store: &GraphStore,
+    inputs: impl IntoIterator<Item = (String, Format, R)>,
+    options: &ImportOptions,
+) -> Result<ImportSummary, GraphError> {
+    store.check_writable()?;
+    let target = match (&options.graph, options.gazetteer) {
+        (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
+        (Some(g), false) => Some(g.clone()),
+        (None, false) => None,
+    };
+    if target.as_deref() == Some(ns::ONTOLOGY_GRAPH) && !options.allow_ontology_update {
+        return Err(GraphError::Refused(format!(
+            "refusing to bulk-load into the ontology graph <{}>",
+            ns::ONTOLOGY_GRAPH
+        )));
+    }
+    let mut loader = store
+        .store()
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(512);
+    let mut skipped_ontology = 0usize;
+    for (name, format, reader) in inputs {
+        let mut parser = RdfParser::from_format(format.rdf_format());
+        if let Some(base) = &options.base_iri {
+            parser = parser
+                .with_base_iri(base)
+                .map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
+        }
+        if let Some(g) = &target {
+            let node = NamedNode::new(g.as_str())
+                .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
+            parser = parser.with_default_graph(node);
+        }
+        let quads = parser.rename_blank_nodes().for_reader(reader).filter_map(|quad| match quad {
+            Err(e) => Some(Err(GraphError::Syntax(format!("{name}: {e}")))),
+            Ok(q) if !options.allow_ontology_update && matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == ns::ONTOLOGY_GRAPH) => {
+                skipped_ontology += 1;
+                None
+            }
+            Ok(q) => Some(Ok(q)),
+        });
+        loader.load_ok_quads::<GraphError, GraphError>(quads)?;
+    }
+    loader.commit()?;
+    Ok(ImportSummary {
+        quads_in_store: store.store().len()?,
+        skipped_ontology,
+    })
 }

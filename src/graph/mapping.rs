@@ -31,12 +31,19 @@ impl CodeIndex {
                 *entry = iri;
             }
         }
-        CodeIndex { by_code, actions: HashMap::new() }
+        CodeIndex {
+            by_code,
+            actions: HashMap::new(),
+        }
     }
 
     /// Adds the Goldstein value and quad class IRI of CAMEO codes.
-    pub fn with_actions(mut self, actions: impl IntoIterator<Item = (String, String, String)>) -> CodeIndex {
-        self.actions.extend(actions.into_iter().map(|(code, g, q)| (code, (g, q))));
+    pub fn with_actions(
+        mut self,
+        actions: impl IntoIterator<Item = (String, String, String)>,
+    ) -> CodeIndex {
+        self.actions
+            .extend(actions.into_iter().map(|(code, g, q)| (code, (g, q))));
         self
     }
 
@@ -67,7 +74,11 @@ pub fn slug(s: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "unknown".to_string() } else { out }
+    if out.is_empty() {
+        "unknown".to_string()
+    } else {
+        out
+    }
 }
 
 struct QuadSink {
@@ -77,7 +88,12 @@ struct QuadSink {
 
 impl QuadSink {
     fn add(&mut self, s: &NamedNode, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(NamedOrBlankNode::from(s.clone()), NamedNode::new_unchecked(p), o, self.graph.clone()));
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::from(s.clone()),
+            NamedNode::new_unchecked(p),
+            o,
+            self.graph.clone(),
+        ));
     }
 }
 
@@ -86,29 +102,58 @@ fn geokg(local: &str) -> String {
 }
 
 fn iri(s: &str) -> NamedNode {
-    NamedNode::new(s).unwrap_or_else(|_| NamedNode::new_unchecked(format!("{}{}", ns::AGENT, slug(s))))
+    NamedNode::new(s)
+        .unwrap_or_else(|_| NamedNode::new_unchecked(format!("{}{}", ns::AGENT, slug(s))))
 }
 
 /// All quads of one document: the document node and its events, in the document's graph.
 /// `content_hash` comes from [`super::iri::content_hash`].
-pub fn document_quads(article: &Article, content_hash: &str, events: &[Event], codes: &CodeIndex) -> Vec<Quad> {
+pub fn document_quads(
+    article: &Article,
+    content_hash: &str,
+    events: &[Event],
+    codes: &CodeIndex,
+) -> Vec<Quad> {
     let doc = iri(&document_iri(content_hash));
-    let mut sink = QuadSink { graph: GraphName::NamedNode(doc.clone()), quads: Vec::with_capacity(8 + events.len() * 24) };
+    let mut sink = QuadSink {
+        graph: GraphName::NamedNode(doc.clone()),
+        quads: Vec::with_capacity(8 + events.len() * 24),
+    };
     sink.add(&doc, &format!("{}type", ns::RDF), iri(&geokg("Document")));
-    sink.add(&doc, &geokg("docId"), Literal::new_simple_literal(&article.id));
+    sink.add(
+        &doc,
+        &geokg("docId"),
+        Literal::new_simple_literal(&article.id),
+    );
     if let Some(title) = &article.title {
-        sink.add(&doc, &format!("{}title", ns::DCTERMS), Literal::new_simple_literal(title));
+        sink.add(
+            &doc,
+            &format!("{}title", ns::DCTERMS),
+            Literal::new_simple_literal(title),
+        );
     }
     if let Some(date) = article.published {
-        sink.add(&doc, &geokg("published"), Literal::new_typed_literal(date.to_string(), xsd::DATE));
+        sink.add(
+            &doc,
+            &geokg("published"),
+            Literal::new_typed_literal(date.to_string(), xsd::DATE),
+        );
     }
     if let Some(source) = &article.source {
-        sink.add(&doc, &format!("{}source", ns::DCTERMS), Literal::new_simple_literal(source));
+        sink.add(
+            &doc,
+            &format!("{}source", ns::DCTERMS),
+            Literal::new_simple_literal(source),
+        );
     }
     if let Some(url) = article.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
         sink.add(&doc, &format!("{}url", ns::SCHEMA), url);
     }
-    sink.add(&doc, &geokg("contentHash"), Literal::new_simple_literal(format!("sha256:{content_hash}")));
+    sink.add(
+        &doc,
+        &geokg("contentHash"),
+        Literal::new_simple_literal(format!("sha256:{content_hash}")),
+    );
     for event in events {
         event_quads(&mut sink, &doc, content_hash, event, codes);
     }
@@ -130,24 +175,54 @@ pub fn party_iri(party: &Party, codes: &CodeIndex) -> String {
 fn party_quads(sink: &mut QuadSink, ev: &NamedNode, which: &str, party: &Party, codes: &CodeIndex) {
     sink.add(ev, &geokg(which), iri(&party_iri(party, codes)));
     if let Some(country) = &party.country {
-        sink.add(ev, &geokg(&format!("{which}Country")), iri(&codes.iri(country)));
+        sink.add(
+            ev,
+            &geokg(&format!("{which}Country")),
+            iri(&codes.iri(country)),
+        );
     }
     if let Some(role) = &party.role {
-        sink.add(ev, &geokg(&format!("{which}Role")), iri(&format!("{}{role}", ns::ROLE)));
+        sink.add(
+            ev,
+            &geokg(&format!("{which}Role")),
+            iri(&format!("{}{role}", ns::ROLE)),
+        );
     }
-    let text = if party.text.is_empty() { &party.label } else { &party.text };
-    sink.add(ev, &geokg(&format!("{which}Text")), Literal::new_simple_literal(text));
+    let text = if party.text.is_empty() {
+        &party.label
+    } else {
+        &party.text
+    };
+    sink.add(
+        ev,
+        &geokg(&format!("{which}Text")),
+        Literal::new_simple_literal(text),
+    );
 }
 
-fn event_quads(sink: &mut QuadSink, doc: &NamedNode, content_hash: &str, event: &Event, codes: &CodeIndex) {
+fn event_quads(
+    sink: &mut QuadSink,
+    doc: &NamedNode,
+    content_hash: &str,
+    event: &Event,
+    codes: &CodeIndex,
+) {
     let ev_iri = event_iri(content_hash, event);
     let ev = iri(&ev_iri);
     sink.add(&ev, rdf::TYPE.as_str(), iri(&geokg("Event")));
     party_quads(sink, &ev, "actor", &event.actor, codes);
     party_quads(sink, &ev, "target", &event.target, codes);
-    sink.add(&ev, &geokg("action"), iri(&format!("{}{}", ns::CAMEO, event.action.code)));
+    sink.add(
+        &ev,
+        &geokg("action"),
+        iri(&format!("{}{}", ns::CAMEO, event.action.code)),
+    );
     if let Some((goldstein, quad)) = codes.actions.get(&event.action.code) {
-        sink.add(&ev, &geokg("goldstein"), Literal::new_typed_literal(goldstein, xsd::DECIMAL));
+        sink.add(
+            &ev,
+            &geokg("goldstein"),
+            Literal::new_typed_literal(goldstein, xsd::DECIMAL),
+        );
         sink.add(&ev, &geokg("quadClass"), iri(quad));
     }
     if let Some(date) = event.date {
@@ -156,23 +231,71 @@ fn event_quads(sink: &mut QuadSink, doc: &NamedNode, content_hash: &str, event: 
             Precision::Month => (date.to_string(), xsd::G_YEAR_MONTH, "unitMonth"),
             Precision::Year => (date.to_string(), xsd::G_YEAR, "unitYear"),
         };
-        sink.add(&ev, &geokg("date"), Literal::new_typed_literal(value, datatype));
-        sink.add(&ev, &geokg("datePrecision"), iri(&format!("{}{unit}", ns::TIME)));
-        sink.add(&ev, &geokg("dateStart"), Literal::new_typed_literal(date.start().to_string(), xsd::DATE));
-        sink.add(&ev, &geokg("dateEnd"), Literal::new_typed_literal(date.end().to_string(), xsd::DATE));
+        sink.add(
+            &ev,
+            &geokg("date"),
+            Literal::new_typed_literal(value, datatype),
+        );
+        sink.add(
+            &ev,
+            &geokg("datePrecision"),
+            iri(&format!("{}{unit}", ns::TIME)),
+        );
+        sink.add(
+            &ev,
+            &geokg("dateStart"),
+            Literal::new_typed_literal(date.start().to_string(), xsd::DATE),
+        );
+        sink.add(
+            &ev,
+            &geokg("dateEnd"),
+            Literal::new_typed_literal(date.end().to_string(), xsd::DATE),
+        );
     }
     sink.add(&ev, &geokg("negated"), Literal::from(event.negated));
-    sink.add(&ev, &geokg("modality"), Literal::new_simple_literal(event.modality.as_str()));
+    sink.add(
+        &ev,
+        &geokg("modality"),
+        Literal::new_simple_literal(event.modality.as_str()),
+    );
     let confidence = format!("{:.3}", event.confidence.clamp(0.0, 1.0));
-    sink.add(&ev, &geokg("confidence"), Literal::new_typed_literal(confidence, xsd::DECIMAL));
+    sink.add(
+        &ev,
+        &geokg("confidence"),
+        Literal::new_typed_literal(confidence, xsd::DECIMAL),
+    );
     let evidence = iri(&format!("{ev_iri}/evidence"));
     sink.add(&ev, &geokg("evidence"), evidence.clone());
     sink.add(&ev, &format!("{}wasDerivedFrom", ns::PROV), doc.clone());
-    sink.add(&ev, &geokg("extractorVersion"), Literal::new_simple_literal(geokg_extract::VERSION));
+    sink.add(
+        &ev,
+        &geokg("extractorVersion"),
+        Literal::new_simple_literal(geokg_extract::VERSION),
+    );
     sink.add(&evidence, rdf::TYPE.as_str(), iri(&geokg("Mention")));
-    sink.add(&evidence, rdf::TYPE.as_str(), iri(&format!("{}String", ns::NIF)));
-    sink.add(&evidence, &format!("{}anchorOf", ns::NIF), Literal::new_simple_literal(&event.evidence.sentence));
-    sink.add(&evidence, &format!("{}beginIndex", ns::NIF), Literal::from(event.evidence.start as i64));
-    sink.add(&evidence, &format!("{}endIndex", ns::NIF), Literal::from(event.evidence.end as i64));
-    sink.add(&evidence, &format!("{}referenceContext", ns::NIF), doc.clone());
+    sink.add(
+        &evidence,
+        rdf::TYPE.as_str(),
+        iri(&format!("{}String", ns::NIF)),
+    );
+    sink.add(
+        &evidence,
+        &format!("{}anchorOf", ns::NIF),
+        Literal::new_simple_literal(&event.evidence.sentence),
+    );
+    sink.add(
+        &evidence,
+        &format!("{}beginIndex", ns::NIF),
+        Literal::from(event.evidence.start as i64),
+    );
+    sink.add(
+        &evidence,
+        &format!("{}endIndex", ns::NIF),
+        Literal::from(event.evidence.end as i64),
+    );
+    sink.add(
+        &evidence,
+        &format!("{}referenceContext", ns::NIF),
+        doc.clone(),
+    );
 }

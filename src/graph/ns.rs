@@ -69,7 +69,9 @@ pub fn compact(iri: &str, prefixes: &[(String, String)]) -> Option<String> {
         .max_by_key(|(_, ns)| ns.len())
         .and_then(|(p, ns)| {
             let local = &iri[ns.len()..];
-            let ok = local.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            let ok = local
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
                 && !local.starts_with('-');
             ok.then(|| format!("{p}:{local}"))
         })
@@ -77,7 +79,10 @@ pub fn compact(iri: &str, prefixes: &[(String, String)]) -> Option<String> {
 
 /// The predeclared prefixes as owned pairs.
 pub fn default_prefixes() -> Vec<(String, String)> {
-    PREFIXES.iter().map(|(p, n)| (p.to_string(), n.to_string())).collect()
+    PREFIXES
+        .iter()
+        .map(|(p, n)| (p.to_string(), n.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -87,9 +92,18 @@ mod tests {
     #[test]
     fn compacts_with_longest_namespace() {
         let p = default_prefixes();
-        assert_eq!(compact("https://w3id.org/geokg/cameo/042", &p).as_deref(), Some("cameo:042"));
-        assert_eq!(compact("https://w3id.org/geokg/ns#actor", &p).as_deref(), Some("geokg:actor"));
-        assert_eq!(compact("https://w3id.org/geokg/event/ab/evidence", &p), None);
+        assert_eq!(
+            compact("https://w3id.org/geokg/cameo/042", &p).as_deref(),
+            Some("cameo:042")
+        );
+        assert_eq!(
+            compact("https://w3id.org/geokg/ns#actor", &p).as_deref(),
+            Some("geokg:actor")
+        );
+        assert_eq!(
+            compact("https://w3id.org/geokg/event/ab/evidence", &p),
+            None
+        );
         assert_eq!(compact("http://example.org/x", &p), None);
     }
 }

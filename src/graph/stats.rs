@@ -31,20 +31,45 @@ pub struct Stats {
 /// Computes the statistics of a store.
 pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
     let count = |q: &str| -> Result<u64, GraphError> {
-        Ok(store.select_rows(q, 1)?.first().and_then(|r| r.first()).and_then(|v| v.parse().ok()).unwrap_or(0))
+        Ok(store
+            .select_rows(q, 1)?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
     };
     let g = ns::GEOKG;
-    let documents = count(&format!("SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"))?;
-    let events = count(&format!("SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"))?;
+    let documents = count(&format!(
+        "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"
+    ))?;
+    let events = count(&format!(
+        "SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"
+    ))?;
     let actors = count(&format!(
         "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?d {{ {{ ?e <{g}actor> ?a }} UNION {{ ?e <{g}target> ?a }} }} }}"
     ))?;
-    let ontology_triples = count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}", ns::ONTOLOGY_GRAPH))?;
+    let ontology_triples = count(&format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
+        ns::ONTOLOGY_GRAPH
+    ))?;
     let version = store.select_rows(
-        &format!("SELECT ?v WHERE {{ GRAPH <{}> {{ <{}> <{}versionInfo> ?v }} }}", ns::ONTOLOGY_GRAPH, ns::ONTOLOGY, ns::OWL),
+        &format!(
+            "SELECT ?v WHERE {{ GRAPH <{}> {{ <{}> <{}versionInfo> ?v }} }}",
+            ns::ONTOLOGY_GRAPH,
+            ns::ONTOLOGY,
+            ns::OWL
+        ),
         1,
     )?;
-    let ontology_current = ask(store, &format!("ASK {{ GRAPH <{0}> {{ <{0}> <{1}ontologyHash> \"{2}\" }} }}", ns::ONTOLOGY_GRAPH, ns::GEOKG, ontology_hash()))?;
+    let ontology_current = ask(
+        store,
+        &format!(
+            "ASK {{ GRAPH <{0}> {{ <{0}> <{1}ontologyHash> \"{2}\" }} }}",
+            ns::ONTOLOGY_GRAPH,
+            ns::GEOKG,
+            ontology_hash()
+        ),
+    )?;
     Ok(Stats {
         documents,
         events,
@@ -60,12 +85,18 @@ pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
 
 fn ask(store: &GraphStore, query: &str) -> Result<bool, GraphError> {
     use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-    let r = SparqlEvaluator::new().parse_query(query).map_err(|e| GraphError::Syntax(e.to_string()))?.on_store(store.store()).execute()?;
+    let r = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| GraphError::Syntax(e.to_string()))?
+        .on_store(store.store())
+        .execute()?;
     Ok(matches!(r, QueryResults::Boolean(true)))
 }
 
 fn dir_size(path: &Path) -> u64 {
-    let Ok(entries) = std::fs::read_dir(path) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(path) else {
+        return 0;
+    };
     entries
         .flatten()
         .map(|e| match e.metadata() {

@@ -1,6 +1,7 @@
 //! Opening the Oxigraph store (on disk or in memory), the ontology graph, and document writes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
@@ -36,7 +37,14 @@ pub struct GraphStore {
     store: Store,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Quads written since RocksDB's write buffers were last flushed.
+    unflushed: AtomicU64,
 }
+
+/// Oxigraph leaves RocksDB's write buffers at their defaults (64 MiB for each of its many
+/// indexes), so an ingest's memory would grow past a GiB before RocksDB flushes on its own;
+/// flushing after this many quads keeps it bounded.
+const FLUSH_EVERY_QUADS: u64 = 100_000;
 
 impl GraphStore {
     /// Opens (creating if needed) the store and makes sure the current ontology is loaded.
@@ -45,7 +53,12 @@ impl GraphStore {
             None => Store::new()?,
             Some(path) => open_disk(path, options.read_only)?,
         };
-        let this = GraphStore { store, path: options.path.clone(), read_only: options.read_only };
+        let this = GraphStore {
+            store,
+            path: options.path.clone(),
+            read_only: options.read_only,
+            unflushed: AtomicU64::new(0),
+        };
         if !this.read_only {
             this.ensure_ontology()?;
         }
@@ -69,7 +82,11 @@ impl GraphStore {
 
     /// Fails with [`GraphError::ReadOnly`] on a read-only store.
     pub fn check_writable(&self) -> Result<(), GraphError> {
-        if self.read_only { Err(GraphError::ReadOnly) } else { Ok(()) }
+        if self.read_only {
+            Err(GraphError::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// Loads the built-in ontology into its graph when it is missing or differs from the
@@ -90,8 +107,11 @@ impl GraphStore {
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(graph)?;
         for (name, ttl) in ONTOLOGY_FILES {
-            let parser = RdfParser::from_format(RdfFormat::Turtle).without_named_graphs().with_default_graph(graph);
-            tx.load_from_reader(parser, ttl.as_bytes()).map_err(|e| GraphError::Syntax(format!("ontology/{name}: {e}")))?;
+            let parser = RdfParser::from_format(RdfFormat::Turtle)
+                .without_named_graphs()
+                .with_default_graph(graph);
+            tx.load_from_reader(parser, ttl.as_bytes())
+                .map_err(|e| GraphError::Syntax(format!("ontology/{name}: {e}")))?;
         }
         tx.insert(marker);
         tx.commit()?;
@@ -116,18 +136,22 @@ impl GraphStore {
             ),
             3,
         )?;
-        Ok(CodeIndex::new(codes).with_actions(actions.into_iter().map(|mut r| {
-            let q = r.pop().unwrap_or_default();
-            let g = r.pop().unwrap_or_default();
-            let c = r.pop().unwrap_or_default();
-            (c, g, q)
-        })))
+        Ok(
+            CodeIndex::new(codes).with_actions(actions.into_iter().map(|mut r| {
+                let q = r.pop().unwrap_or_default();
+                let g = r.pop().unwrap_or_default();
+                let c = r.pop().unwrap_or_default();
+                (c, g, q)
+            })),
+        )
     }
 
     /// The user gazetteer additions stored in the store, as Turtle (empty if none).
     pub fn user_gazetteer_turtle(&self) -> Result<String, GraphError> {
         let graph = NamedNodeRef::new_unchecked(USER_GAZETTEER_GRAPH);
-        let bytes = self.store.dump_graph_to_writer(graph, RdfFormat::Turtle, Vec::new())?;
+        let bytes = self
+            .store
+            .dump_graph_to_writer(graph, RdfFormat::Turtle, Vec::new())?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
@@ -151,6 +175,17 @@ impl GraphStore {
             }
         }
         tx.commit()?;
+        self.flush_if_due(docs.iter().map(|(_, q)| q.len() as u64).sum())
+    }
+
+    /// Flushes RocksDB's write buffers once [`FLUSH_EVERY_QUADS`] quads were written.
+    fn flush_if_due(&self, written: u64) -> Result<(), GraphError> {
+        let total = self.unflushed.fetch_add(written, Ordering::Relaxed) + written;
+        if total >= FLUSH_EVERY_QUADS && self.path.is_some() {
+            self.unflushed.store(0, Ordering::Relaxed);
+            #[cfg(feature = "rocksdb")]
+            self.store.flush()?;
+        }
         Ok(())
     }
 
@@ -188,7 +223,11 @@ impl GraphStore {
         if let QueryResults::Solutions(solutions) = results {
             for solution in solutions {
                 let solution = solution?;
-                rows.push((0..width).map(|i| solution.get(i).map(term_value).unwrap_or_default()).collect());
+                rows.push(
+                    (0..width)
+                        .map(|i| solution.get(i).map(term_value).unwrap_or_default())
+                        .collect(),
+                );
             }
         }
         Ok(rows)
@@ -215,31 +254,100 @@ pub fn ontology_hash() -> String {
         h.update(name.as_bytes());
         h.update(ttl.as_bytes());
     }
-    h.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(feature = "rocksdb")]
 fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
     if path.is_file() {
-        return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "it is a file".into() });
+        return Err(GraphError::NotAStore {
+            path: path.to_path_buf(),
+            reason: "it is a file".into(),
+        });
     }
-    if path.is_dir() && !path.join("CURRENT").exists() && std::fs::read_dir(path)?.next().is_some() {
-        return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "a non-empty directory without a store in it".into() });
+    if !path.exists() && !read_only {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !parent.is_dir() {
+            let what = if parent.exists() {
+                "is not a directory"
+            } else {
+                "does not exist"
+            };
+            return Err(GraphError::NotAStore {
+                path: path.to_path_buf(),
+                reason: format!("cannot create it: {} {what}", parent.display()),
+            });
+        }
+    }
+    if path.is_dir() && !path.join("CURRENT").exists() && std::fs::read_dir(path)?.next().is_some()
+    {
+        return Err(GraphError::NotAStore {
+            path: path.to_path_buf(),
+            reason: "a non-empty directory without a store in it".into(),
+        });
     }
     if read_only {
         if !path.join("CURRENT").exists() {
-            return Err(GraphError::NotAStore { path: path.to_path_buf(), reason: "no store exists there yet".into() });
+            return Err(GraphError::NotAStore {
+                path: path.to_path_buf(),
+                reason: "no store exists there yet".into(),
+            });
         }
         return Ok(Store::open_read_only(path)?);
     }
     Store::open(path).map_err(|e| {
         let text = e.to_string();
-        if text.contains("LOCK") && (text.contains("temporarily unavailable") || text.contains("lock")) {
-            GraphError::Locked { path: path.to_path_buf() }
+        if text.contains("LOCK")
+            && (text.contains("temporarily unavailable") || text.contains("lock"))
+        {
+            GraphError::Locked {
+                path: path.to_path_buf(),
+                holder: lock_holder(&path.join("LOCK")),
+            }
         } else {
             GraphError::Storage(e)
         }
     })
+}
+
+/// The pid and command line of the process holding a lock on `lock_file`, from `/proc/locks`.
+#[cfg(all(feature = "rocksdb", target_os = "linux"))]
+fn lock_holder(lock_file: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let inode = format!(":{}", std::fs::metadata(lock_file).ok()?.ino());
+    let locks = std::fs::read_to_string("/proc/locks").ok()?;
+    let pid = locks
+        .lines()
+        .filter(|l| !l.contains("->"))
+        .find_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let at = fields.iter().position(|f| f.ends_with(&inode))?;
+            fields.get(at.checked_sub(1)?)?.parse::<u32>().ok()
+        })?;
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let command: String = String::from_utf8_lossy(&cmdline)
+        .replace('\0', " ")
+        .trim()
+        .chars()
+        .take(200)
+        .collect();
+    Some(if command.is_empty() {
+        format!("pid {pid}")
+    } else {
+        format!("pid {pid}: {command}")
+    })
+}
+
+#[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
+fn lock_holder(_lock_file: &Path) -> Option<String> {
+    None
 }
 
 #[cfg(not(feature = "rocksdb"))]

@@ -9,7 +9,12 @@ use oxigraph::sparql::{CancellationToken, QueryEvaluationError, UpdateEvaluation
 pub enum QueryError {
     /// Invalid SPARQL, with the 1-based position when known.
     #[error("syntax error{}: {message}", position(*line, *column))]
-    Syntax { message: String, line: Option<usize>, column: Option<usize>, source_line: Option<String> },
+    Syntax {
+        message: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        source_line: Option<String>,
+    },
     /// The query ran past its timeout.
     #[error("query cancelled after the {0:?} timeout")]
     Timeout(Duration),
@@ -34,12 +39,23 @@ impl QueryError {
     /// A syntax error from a parser message such as `error at 2:7: expected …`.
     pub fn syntax(query: &str, message: &str) -> QueryError {
         let (line, column, rest) = parse_position(message);
-        let source_line = line.and_then(|l| query.lines().nth(l.saturating_sub(1))).map(str::to_string);
-        QueryError::Syntax { message: rest.to_string(), line, column, source_line }
+        let source_line = line
+            .and_then(|l| query.lines().nth(l.saturating_sub(1)))
+            .map(str::to_string);
+        QueryError::Syntax {
+            message: rest.to_string(),
+            line,
+            column,
+            source_line,
+        }
     }
 
     /// An evaluation error, telling timeouts and cancellations apart.
-    pub fn from_evaluation(e: QueryEvaluationError, timeout: Option<Duration>, token: &CancellationToken) -> QueryError {
+    pub fn from_evaluation(
+        e: QueryEvaluationError,
+        timeout: Option<Duration>,
+        token: &CancellationToken,
+    ) -> QueryError {
         if matches!(e, QueryEvaluationError::Cancelled) || token.is_cancelled() {
             return match timeout {
                 Some(t) => QueryError::Timeout(t),
@@ -50,7 +66,11 @@ impl QueryError {
     }
 
     /// An update evaluation error.
-    pub fn from_update(e: UpdateEvaluationError, timeout: Option<Duration>, token: &CancellationToken) -> QueryError {
+    pub fn from_update(
+        e: UpdateEvaluationError,
+        timeout: Option<Duration>,
+        token: &CancellationToken,
+    ) -> QueryError {
         if token.is_cancelled() {
             return match timeout {
                 Some(t) => QueryError::Timeout(t),
@@ -63,8 +83,16 @@ impl QueryError {
     /// The offending line with a caret under the column, for syntax errors.
     pub fn caret(&self) -> Option<String> {
         match self {
-            QueryError::Syntax { source_line: Some(src), column: Some(c), .. } => {
-                let pad: String = src.chars().take(c.saturating_sub(1)).map(|ch| if ch == '\t' { '\t' } else { ' ' }).collect();
+            QueryError::Syntax {
+                source_line: Some(src),
+                column: Some(c),
+                ..
+            } => {
+                let pad: String = src
+                    .chars()
+                    .take(c.saturating_sub(1))
+                    .map(|ch| if ch == '\t' { '\t' } else { ' ' })
+                    .collect();
                 Some(format!("{src}\n{pad}^"))
             }
             _ => None,
@@ -74,9 +102,13 @@ impl QueryError {
 
 /// Splits `error at L:C: message` (and variants) into its parts; positions are 1-based.
 fn parse_position(message: &str) -> (Option<usize>, Option<usize>, &str) {
-    let Some(at) = message.find(" at ") else { return (None, None, message) };
+    let Some(at) = message.find(" at ") else {
+        return (None, None, message);
+    };
     let after = &message[at + 4..];
-    let end = after.find(|c: char| !(c.is_ascii_digit() || c == ':')).unwrap_or(after.len());
+    let end = after
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(after.len());
     let pos = after[..end].trim_end_matches(':');
     let mut parts = pos.split(':');
     let line = parts.next().and_then(|s| s.parse::<usize>().ok());
@@ -86,7 +118,11 @@ fn parse_position(message: &str) -> (Option<usize>, Option<usize>, &str) {
             let rest = after[end..].trim_start_matches([':', ' ']);
             // Oxigraph reports 0-based columns in some versions and 1-based in others; the
             // message text is used as is and the caret is clamped to the line.
-            (Some(l.max(1)), Some(c.max(1)), if rest.is_empty() { message } else { rest })
+            (
+                Some(l.max(1)),
+                Some(c.max(1)),
+                if rest.is_empty() { message } else { rest },
+            )
         }
         _ => (None, None, message),
     }
@@ -98,9 +134,18 @@ mod tests {
 
     #[test]
     fn positions_and_caret() {
-        let e = QueryError::syntax("SELECT *\nWHERE { ?s ?p }", "error at 2:14: expected an object");
-        assert_eq!(e.to_string(), "syntax error at line 2, column 14: expected an object");
-        assert_eq!(e.caret().as_deref(), Some("WHERE { ?s ?p }\n             ^"));
+        let e = QueryError::syntax(
+            "SELECT *\nWHERE { ?s ?p }",
+            "error at 2:14: expected an object",
+        );
+        assert_eq!(
+            e.to_string(),
+            "syntax error at line 2, column 14: expected an object"
+        );
+        assert_eq!(
+            e.caret().as_deref(),
+            Some("WHERE { ?s ?p }\n             ^")
+        );
         let plain = QueryError::syntax("x", "something odd");
         assert_eq!(plain.to_string(), "syntax error: something odd");
     }

@@ -46,7 +46,9 @@ impl QueryOptions {
     fn evaluator(&self, token: CancellationToken) -> Result<SparqlEvaluator, QueryError> {
         let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
         for (prefix, iri) in &self.prefixes {
-            evaluator = evaluator.with_prefix(prefix, iri).map_err(|e| QueryError::Other(format!("prefix {prefix}: {e}")))?;
+            evaluator = evaluator
+                .with_prefix(prefix, iri)
+                .map_err(|e| QueryError::Other(format!("prefix {prefix}: {e}")))?;
         }
         Ok(evaluator)
     }
@@ -54,7 +56,9 @@ impl QueryOptions {
     /// The token for one run, armed with the timeout when set.
     fn token(&self) -> (CancellationToken, Option<mpsc::Sender<()>>) {
         let token = self.cancel.clone().unwrap_or_default();
-        let Some(timeout) = self.timeout else { return (token, None) };
+        let Some(timeout) = self.timeout else {
+            return (token, None);
+        };
         let (done, wait) = mpsc::channel::<()>();
         let timer = token.clone();
         std::thread::spawn(move || {
@@ -68,17 +72,36 @@ impl QueryOptions {
 
 /// Runs a SPARQL query. The results borrow nothing from the options; iterate them to evaluate.
 /// The returned guard keeps the timeout armed until dropped.
-pub fn query<'a>(store: &'a GraphStore, text: &str, options: &QueryOptions) -> Result<(QueryResults<'a>, TimeoutGuard), QueryError> {
+pub fn query<'a>(
+    store: &'a GraphStore,
+    text: &str,
+    options: &QueryOptions,
+) -> Result<(QueryResults<'a>, TimeoutGuard), QueryError> {
     let (token, guard) = options.token();
-    let mut prepared = options.evaluator(token.clone())?.parse_query(text).map_err(|e| QueryError::syntax(text, &e.to_string()))?;
+    let mut prepared = options
+        .evaluator(token.clone())?
+        .parse_query(text)
+        .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
     if options.union_default_graph && prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    let results = prepared.on_store(store.store()).execute().map_err(|e| QueryError::from_evaluation(e, options.timeout, &token))?;
-    Ok((results, TimeoutGuard { _done: guard, token, timeout: options.timeout }))
+    let results = prepared
+        .on_store(store.store())
+        .execute()
+        .map_err(|e| QueryError::from_evaluation(e, options.timeout, &token))?;
+    Ok((
+        results,
+        TimeoutGuard {
+            _done: guard,
+            token,
+            timeout: options.timeout,
+        },
+    ))
 }
 
 /// Keeps a query's timeout armed; converts cancellation errors into clear messages.
+/// `TimeoutGuard::default()` arms nothing (for results computed elsewhere).
+#[derive(Default)]
 pub struct TimeoutGuard {
     _done: Option<mpsc::Sender<()>>,
     token: CancellationToken,
@@ -95,19 +118,30 @@ impl TimeoutGuard {
 /// Runs a SPARQL update in one transaction. Updates that would change the ontology graph are
 /// refused (and nothing is written) unless `allow_ontology_update` is set.
 pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<(), QueryError> {
-    store.check_writable().map_err(|e| QueryError::Other(e.to_string()))?;
+    store
+        .check_writable()
+        .map_err(|e| QueryError::Other(e.to_string()))?;
     let (token, _guard) = options.token();
-    let prepared = options.evaluator(token.clone())?.parse_update(text).map_err(|e| QueryError::syntax(text, &e.to_string()))?;
-    let mut tx = store.store().start_transaction().map_err(|e| QueryError::Other(e.to_string()))?;
+    let prepared = options
+        .evaluator(token.clone())?
+        .parse_update(text)
+        .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
+    let mut tx = store
+        .store()
+        .start_transaction()
+        .map_err(|e| QueryError::Other(e.to_string()))?;
     let before = (!options.allow_ontology_update).then(|| ontology_fingerprint(&tx));
-    prepared.on_transaction(&mut tx).execute().map_err(|e| QueryError::from_update(e, options.timeout, &token))?;
-    if let Some(before) = before {
-        if ontology_fingerprint(&tx) != before {
-            return Err(QueryError::Refused(format!(
-                "the update would change the ontology graph <{}>; nothing was written (use --allow-ontology-update to allow it)",
-                ns::ONTOLOGY_GRAPH
-            )));
-        }
+    prepared
+        .on_transaction(&mut tx)
+        .execute()
+        .map_err(|e| QueryError::from_update(e, options.timeout, &token))?;
+    if let Some(before) = before
+        && ontology_fingerprint(&tx) != before
+    {
+        return Err(QueryError::Refused(format!(
+            "the update would change the ontology graph <{}>; nothing was written (use --allow-ontology-update to allow it)",
+            ns::ONTOLOGY_GRAPH
+        )));
     }
     tx.commit().map_err(|e| QueryError::Other(e.to_string()))
 }
@@ -118,7 +152,10 @@ fn ontology_fingerprint(tx: &oxigraph::store::Transaction<'_>) -> (usize, u64) {
     let graph = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH));
     let mut count = 0;
     let mut acc = 0u64;
-    for quad in tx.quads_for_pattern(None, None, None, Some(graph)).flatten() {
+    for quad in tx
+        .quads_for_pattern(None, None, None, Some(graph))
+        .flatten()
+    {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         quad.hash(&mut h);
         acc ^= h.finish();

@@ -22,7 +22,11 @@ pub fn geokg_at(store: &Path) -> Command {
 /// The bundled example articles.
 pub fn example_articles() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).expect("examples").flatten().map(|e| e.path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("examples")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     files
 }
@@ -30,7 +34,12 @@ pub fn example_articles() -> Vec<PathBuf> {
 /// Runs a command, asserts success and returns stdout.
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("runs");
-    assert!(out.status.success(), "failed: {}\nstderr: {}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "failed: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 

@@ -8,7 +8,10 @@ use geokg_extract::article::{Format, read_articles};
 use geokg_extract::{Extractor, Lexicon};
 
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).filter(|a| a != "extract" && a != "--format" && a != "jsonl").collect();
+    let files: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "extract" && a != "--format" && a != "jsonl")
+        .collect();
     let lexicon = match Lexicon::builtin() {
         Ok(l) => l,
         Err(e) => {
@@ -27,19 +30,25 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        let result = read_articles(reader, &file, Format::from_path(std::path::Path::new(&file)), None, |article| {
-            match article {
-                Ok(a) => {
-                    for event in extractor.extract(&a) {
-                        if let Ok(line) = serde_json::to_string(&event) {
-                            let _ = writeln!(out, "{line}");
+        let result = read_articles(
+            reader,
+            &file,
+            Format::from_path(std::path::Path::new(&file)),
+            None,
+            |article| {
+                match article {
+                    Ok(a) => {
+                        for event in extractor.extract(&a) {
+                            if let Ok(line) = serde_json::to_string(&event) {
+                                let _ = writeln!(out, "{line}");
+                            }
                         }
                     }
+                    Err(e) => eprintln!("error: {e}"),
                 }
-                Err(e) => eprintln!("error: {e}"),
-            }
-            true
-        });
+                true
+            },
+        );
         if let Err(e) = result {
             eprintln!("error: {e}");
             std::process::exit(1);
