@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover
     sys.exit("rdflib is required: pip install rdflib")
 
 GEOKG = Namespace("https://w3id.org/geokg/ns#")
+ROLE_SCHEME = "https://w3id.org/geokg/roles"
 CAMEO = "https://w3id.org/geokg/cameo/"
 ROLE = "https://w3id.org/geokg/role/"
 
@@ -132,6 +133,14 @@ def main():
     nouns = Counter(str(o) for r in roles for o in g.objects(r, GEOKG.roleNoun))
     dup = [n for n, k in nouns.items() if k > 1]
     check(not dup, "role nouns in more than one role: %s" % dup)
+    # every IRI in the role: namespace must be an actor role (the loader reads them as roles),
+    # and every role referenced by an actor or a position must exist
+    role_iris = {t for trip in g for t in trip if isinstance(t, URIRef) and str(t).startswith(ROLE)}
+    for t in sorted(role_iris):
+        check((t, RDF.type, GEOKG.ActorRole) in g, "%s: IRI in the role: namespace is not an ActorRole" % t)
+    check((URIRef(ROLE_SCHEME), RDF.type, SKOS.ConceptScheme) in g, "no role scheme %s" % ROLE_SCHEME)
+    for r in roles:
+        check((r, SKOS.inScheme, URIRef(ROLE_SCHEME)) in g, "%s: not in the role scheme" % r)
     for must in ("GOV", "MIL", "COP", "REB", "INS", "OPP", "CVL", "MED", "BUS", "JUD", "LEG"):
         check(any(True for _ in g.objects(URIRef(ROLE + must), GEOKG.roleNoun)), "role %s has no roleNoun" % must)
     report("CAMEO", "%d codes (%d roots), %d actor roles, %d role nouns" % (len(codes), len(roots), len(roles), len(nouns)))
@@ -177,6 +186,17 @@ def main():
                 check(g.value(o, GEOKG.defaultRole) is not None, "%s: no defaultRole" % o)
             if re.fullmatch(r"[A-Z]{3}", code):
                 check(code in iso3s, "%s: unknown country code %s" % (o, code))
+    # UN organs, programmes, funds and missions (partOf actor:un) share the code IGO:UN; only
+    # the specialised agencies and related organisations listed here keep their own code
+    un = URIRef("https://w3id.org/geokg/actor/un")
+    own_code = {"who", "unesco", "ilo", "fao", "icj", "iaea", "imf", "world-bank", "opcw"}
+    for o in g.subjects(GEOKG.partOf, un):
+        slug = str(o).rsplit("/", 1)[1]
+        code = str(g.value(o, GEOKG.code))
+        if slug in own_code:
+            check(code != "IGO:UN", "%s: specialised agency coded IGO:UN" % o)
+        else:
+            check(code == "IGO:UN", "%s: UN organ coded %s, expected IGO:UN" % (o, code))
     report("organisations", ", ".join("%s %d" % kv for kv in counts.items()))
 
     # ---- people

@@ -117,6 +117,10 @@ def read_tsv(path):
 # cameo.ttl
 # ------------------------------------------------------------------------------------------------
 
+# The SKOS scheme of the actor roles. It lies outside the role: namespace on purpose: every IRI
+# under role: is an actor role (role:GOV ...), and a loader may read it as one.
+ROLE_SCHEME = "<https://w3id.org/geokg/roles>"
+
 def sentence_case(label):
     label = label.strip()
     if label.isupper():
@@ -189,10 +193,10 @@ def gen_cameo(data_dir):
         out.append(n.render())
 
     # actor roles
-    out.append("\n# CAMEO actor roles (role:scheme). Codes and labels from the CAMEO codebook;\n"
-               "# definitions and role nouns are geokg's own.\n\n")
+    out.append("\n# CAMEO actor roles (scheme %s). Codes and labels from the CAMEO codebook;\n"
+               "# definitions and role nouns are geokg's own.\n\n" % ROLE_SCHEME)
     trows = read_tsv(os.path.join(data_dir, "cameo", "actor_types.tsv"))
-    rscheme = Node("role:scheme")
+    rscheme = Node(ROLE_SCHEME)
     rscheme.add("a", "skos:ConceptScheme")
     rscheme.add("skos:prefLabel", en("CAMEO actor roles"))
     rscheme.add("rdfs:label", en("CAMEO actor roles"))
@@ -208,8 +212,8 @@ def gen_cameo(data_dir):
             sys.exit("no role definition for %s" % code)
         n = Node("role:" + code)
         n.add("a", "geokg:ActorRole", "skos:Concept")
-        n.add("skos:inScheme", "role:scheme")
-        n.add("skos:topConceptOf", "role:scheme")
+        n.add("skos:inScheme", ROLE_SCHEME)
+        n.add("skos:topConceptOf", ROLE_SCHEME)
         n.add("skos:notation", plain(code))
         n.add("skos:prefLabel", en(G.ROLE_LABELS.get(code, r["label"])))
         n.add("skos:definition", en(G.ROLE_DEFINITIONS[code]))

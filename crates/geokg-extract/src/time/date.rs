@@ -8,8 +8,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// Year (astronomical numbering).
     pub year: i32,
+    /// Month, 1–12.
     pub month: u8,
+    /// Day of the month, 1–31.
     pub day: u8,
 }
 
@@ -32,7 +35,8 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 impl Date {
     /// A date, if `month` and `day` are valid for `year`.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then_some(())
             .filter(|_| day >= 1 && day <= days_in_month(year, month))
             .map(|_| Date { year, month, day })
@@ -99,7 +103,8 @@ impl FromStr for Date {
         let err = || DateParseError(s.to_string());
         let s10 = s.trim().get(..10).ok_or_else(err)?;
         let mut parts = s10.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(err());
         };
@@ -130,8 +135,11 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
+    /// Known to the day.
     Day,
+    /// Known to the month.
     Month,
+    /// Known to the year.
     Year,
 }
 
@@ -150,24 +158,39 @@ impl Precision {
 /// For month and year precision `date` holds the first day of the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateValue {
+    /// The date, or the first day of the month or year.
     pub date: Date,
+    /// How precisely the date is known.
     pub precision: Precision,
 }
 
 impl DateValue {
     /// A day-precision value.
     pub fn day(date: Date) -> DateValue {
-        DateValue { date, precision: Precision::Day }
+        DateValue {
+            date,
+            precision: Precision::Day,
+        }
     }
 
     /// A month-precision value for `year`-`month`.
     pub fn month(year: i32, month: u8) -> Option<DateValue> {
-        Date::new(year, month, 1).map(|date| DateValue { date, precision: Precision::Month })
+        Date::new(year, month, 1).map(|date| DateValue {
+            date,
+            precision: Precision::Month,
+        })
     }
 
     /// A year-precision value.
     pub fn year(year: i32) -> DateValue {
-        DateValue { date: Date { year, month: 1, day: 1 }, precision: Precision::Year }
+        DateValue {
+            date: Date {
+                year,
+                month: 1,
+                day: 1,
+            },
+            precision: Precision::Year,
+        }
     }
 
     /// First day of the period.
@@ -180,8 +203,15 @@ impl DateValue {
         let d = self.date;
         match self.precision {
             Precision::Day => d,
-            Precision::Month => Date { day: days_in_month(d.year, d.month), ..d },
-            Precision::Year => Date { year: d.year, month: 12, day: 31 },
+            Precision::Month => Date {
+                day: days_in_month(d.year, d.month),
+                ..d
+            },
+            Precision::Year => Date {
+                year: d.year,
+                month: 12,
+                day: 31,
+            },
         }
     }
 }
@@ -239,7 +269,10 @@ mod tests {
         assert_eq!(Date::from_days(d.to_days()), d);
         assert_eq!(d.weekday(), 2, "2025-08-06 was a Wednesday");
         assert_eq!(Date::new(1970, 1, 1).map(Date::to_days), Some(0));
-        assert_eq!(Date::new(2024, 2, 29).map(|d| d.add_days(1).to_string()), Some("2024-03-01".into()));
+        assert_eq!(
+            Date::new(2024, 2, 29).map(|d| d.add_days(1).to_string()),
+            Some("2024-03-01".into())
+        );
     }
 
     #[test]
@@ -252,12 +285,20 @@ mod tests {
     #[test]
     fn parse_and_display_precisions() {
         for s in ["2025-08-06", "2025-08", "2025"] {
-            assert_eq!(s.parse::<DateValue>().map(|v| v.to_string()), Ok(s.to_string()));
+            assert_eq!(
+                s.parse::<DateValue>().map(|v| v.to_string()),
+                Ok(s.to_string())
+            );
         }
         assert!("2025-02-30".parse::<Date>().is_err());
         assert!("yesterday".parse::<DateValue>().is_err());
         let v: DateValue = "2024-02".parse().expect("valid");
         assert_eq!(v.end().to_string(), "2024-02-29");
-        assert_eq!("2025-08-06T10:00:00Z".parse::<Date>().map(|d| d.to_string()), Ok("2025-08-06".into()));
+        assert_eq!(
+            "2025-08-06T10:00:00Z"
+                .parse::<Date>()
+                .map(|d| d.to_string()),
+            Ok("2025-08-06".into())
+        );
     }
 }

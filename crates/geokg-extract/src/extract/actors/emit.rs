@@ -1,0 +1,154 @@
+//! Emitting mentions: building the party, recording the mention for coreference (history,
+//! groups, focus counts, names) and the output record.
+
+use std::ops::Range;
+
+use super::index::Match;
+use super::party::{Referent, make_party};
+use super::phrases::is;
+use super::readers::{Modifier, RoleHit};
+use super::tokens::Token;
+use super::{ActorMention, DocumentActors, MentionKind, Seen};
+use crate::lexicon::EntityKind;
+
+impl DocumentActors<'_> {
+    /// Emits a modifier standing alone ("Russia", "Russian", "NATO", "Trump").
+    pub(super) fn emit_modifier(
+        &mut self,
+        toks: &[Token<'_>],
+        ms: &[Option<Match>],
+        m: &Modifier,
+        out: &mut Vec<ActorMention>,
+    ) -> usize {
+        let Some(referent) = m.entity.clone() else {
+            return m.end;
+        };
+        // A person's apposition is read first, so the mention carries its office.
+        let end = if m.kind == MentionKind::Name && m.end == m.name_end {
+            self.appositive_end(toks, ms, m.name_end, &referent)
+        } else {
+            m.end
+        };
+        self.emit(toks, out, m.start..m.name_end, referent, m.kind, m.plural);
+        end
+    }
+
+    /// Emits a role phrase, remembering its office or role noun for "the minister".
+    pub(super) fn emit_role(
+        &mut self,
+        toks: &[Token<'_>],
+        out: &mut Vec<ActorMention>,
+        span: Range<usize>,
+        referent: Referent,
+        kind: MentionKind,
+        role: &RoleHit,
+    ) {
+        self.emit(toks, out, span, referent, kind, role.plural);
+        if let Some(seen) = self.history.last_mut() {
+            seen.office = Some(role.noun.clone());
+        }
+    }
+
+    /// Emits a mention of tokens `s..e` and records it for coreference.
+    pub(super) fn emit(
+        &mut self,
+        toks: &[Token<'_>],
+        out: &mut Vec<ActorMention>,
+        span: Range<usize>,
+        referent: Referent,
+        kind: MentionKind,
+        plural: bool,
+    ) {
+        let g = &self.finder.gazetteer;
+        let party = make_party(g, &self.people, &referent, self.date);
+        let (person, gender, office) = match &referent {
+            Referent::Entity { entity, .. } => {
+                let ent = &g.entities[*entity];
+                let office = ent
+                    .positions
+                    .iter()
+                    .find(|p| p.covers(self.date))
+                    .map(|p| p.office.clone());
+                (ent.kind == EntityKind::Person, ent.gender, office)
+            }
+            Referent::NewPerson(i) => {
+                let person = &self.people[*i];
+                let office = person
+                    .office
+                    .map(|o| self.finder.index.offices[o].name.clone())
+                    .or_else(|| person.noun.clone());
+                (true, self.people[*i].gender, office)
+            }
+            Referent::Agent { .. } => (false, None, None),
+        };
+        let country = matches!(kind, MentionKind::Country | MentionKind::Metonym)
+            && matches!(&referent, Referent::Entity { entity, .. } if g.entities[*entity].kind == EntityKind::Country);
+        let possessive = is(toks.get(span.end), &["'s", "'"]);
+        if person {
+            self.register_names(&referent);
+        }
+        if let Some(code) = party.country.clone() {
+            let entry = self.focus.entry(code).or_insert((0, 0));
+            // The title line says what the article is about: its mentions weigh more.
+            entry.0 += if self.sentence == 0 { 3 } else { 1 };
+            entry.1 = self.seq;
+        }
+        self.seq += 1;
+        self.history.push(Seen {
+            referent,
+            party: party.clone(),
+            person,
+            country,
+            plural,
+            gender,
+            office,
+            sentence: self.sentence,
+            tok: span.start,
+            group: 0,
+        });
+        out.push(ActorMention {
+            start: toks[span.start].start,
+            end: toks[span.end - 1].end,
+            party,
+            kind,
+            plural,
+            possessive,
+            member: 0,
+        });
+    }
+
+    /// Emits a mention of tokens `s..e` that corefers with `seen`.
+    pub(super) fn emit_seen(
+        &mut self,
+        toks: &[Token<'_>],
+        out: &mut Vec<ActorMention>,
+        span: Range<usize>,
+        seen: &Seen,
+        kind: MentionKind,
+        possessive: bool,
+    ) {
+        let mut copy = seen.clone();
+        copy.sentence = self.sentence;
+        copy.tok = span.start;
+        self.history.push(copy);
+        self.seq += 1;
+        out.push(ActorMention {
+            start: toks[span.start].start,
+            end: toks[span.end - 1].end,
+            party: seen.party.clone(),
+            kind,
+            plural: seen.plural,
+            possessive,
+            member: 0,
+        });
+    }
+
+    /// Puts the mentions recorded since history index `before` into a new group, so that a
+    /// later "they" refers to all of them.
+    pub(super) fn group_since(&mut self, before: usize) {
+        self.groups += 1;
+        for seen in &mut self.history[before..] {
+            seen.group = self.groups;
+        }
+    }
+}

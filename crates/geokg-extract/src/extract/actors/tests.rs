@@ -1,0 +1,627 @@
+//! Unit tests of actor recognition and coreference, on a small Turtle gazetteer.
+
+use super::*;
+use crate::Lexicon;
+
+const FIXTURE: &str = r#"
+@prefix geokg: <https://w3id.org/geokg/ns#> .
+@prefix country: <https://w3id.org/geokg/country/> .
+@prefix actor: <https://w3id.org/geokg/actor/> .
+@prefix role: <https://w3id.org/geokg/role/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+country:RUS a geokg:Country ; skos:prefLabel "Russia"@en ; skos:altLabel "Russian Federation"@en ;
+    geokg:iso3 "RUS" ; geokg:code "RUS" ; geokg:demonym "Russian"@en ; geokg:demonymPlural "Russians"@en ;
+    geokg:capital "Moscow"@en ; geokg:seatOfPower "the Kremlin"@en .
+country:UKR a geokg:Country ; skos:prefLabel "Ukraine"@en ; geokg:code "UKR" ; geokg:demonym "Ukrainian"@en ;
+    geokg:capital "Kyiv"@en, "Kiev"@en .
+country:USA a geokg:Country ; skos:prefLabel "United States"@en ; skos:altLabel "US"@en, "U.S."@en, "America"@en ;
+    geokg:code "USA" ; geokg:demonym "American"@en ; geokg:capital "Washington"@en ; geokg:seatOfPower "the White House"@en .
+country:ISR a geokg:Country ; skos:prefLabel "Israel"@en ; geokg:code "ISR" ; geokg:demonym "Israeli"@en .
+country:LBN a geokg:Country ; skos:prefLabel "Lebanon"@en ; geokg:code "LBN" .
+country:KEN a geokg:Country ; skos:prefLabel "Kenya"@en ; geokg:code "KEN" ; geokg:demonym "Kenyan"@en ;
+    geokg:capital "Nairobi"@en .
+country:IRN a geokg:Country ; skos:prefLabel "Iran"@en ; geokg:code "IRN" ; geokg:demonym "Iranian"@en ;
+    geokg:capital "Tehran"@en .
+country:CHN a geokg:Country ; skos:prefLabel "China"@en ; geokg:code "CHN" ; geokg:demonym "Chinese"@en ;
+    geokg:capital "Beijing"@en .
+country:GEO a geokg:Country ; skos:prefLabel "Georgia"@en ; geokg:code "GEO" ; geokg:demonym "Georgian"@en ;
+    geokg:capital "Tbilisi"@en .
+country:GBR a geokg:Country ; skos:prefLabel "United Kingdom"@en ; skos:altLabel "England"@en, "Britain"@en ;
+    geokg:code "GBR" ; geokg:demonym "British"@en .
+country:PSE a geokg:Country ; skos:prefLabel "Palestine"@en ; geokg:code "PSE" .
+country:DEU a geokg:Country ; skos:prefLabel "Germany"@en ; geokg:code "DEU" ; geokg:demonym "German"@en .
+country:FRA a geokg:Country ; skos:prefLabel "France"@en ; geokg:code "FRA" ; geokg:demonym "French"@en .
+country:AUT a geokg:Country ; skos:prefLabel "Austria"@en ; geokg:code "AUT" ; geokg:capital "Vienna"@en .
+
+actor:nato a geokg:InternationalOrganization ; skos:prefLabel "NATO"@en ;
+    skos:altLabel "North Atlantic Treaty Organization"@en ; geokg:acronym "NATO" ; geokg:code "IGO:NATO" ;
+    geokg:descriptor "the alliance"@en .
+actor:un a geokg:InternationalOrganization ; skos:prefLabel "United Nations"@en ; geokg:acronym "UN" ;
+    geokg:code "IGO:UN" .
+actor:unsc a geokg:InternationalOrganization ; skos:prefLabel "United Nations Security Council"@en ;
+    skos:altLabel "Security Council"@en ; geokg:acronym "UNSC" ; geokg:code "IGO:UN" .
+actor:boe a geokg:Organization ; skos:prefLabel "Bank of England"@en ; geokg:country country:GBR ; geokg:code "GBR" ;
+    geokg:defaultRole role:BUS .
+actor:hamas a geokg:ArmedGroup ; skos:prefLabel "Hamas"@en ; geokg:country country:PSE ; geokg:code "PSE" ;
+    geokg:defaultRole role:REB ; geokg:descriptor "the militant group"@en .
+
+actor:vladimir-putin a geokg:Person ; skos:prefLabel "Vladimir Putin"@en ; foaf:familyName "Putin", "Poutine" ;
+    foaf:gender "male" ;
+    geokg:holds [ a geokg:Position ; geokg:office "president" ; geokg:country country:RUS ; geokg:role role:GOV ;
+                  geokg:start "2012-05-07"^^xsd:date ] .
+actor:volodymyr-zelensky a geokg:Person ; skos:prefLabel "Volodymyr Zelensky"@en ; skos:altLabel "Volodymyr Zelenskyy"@en ;
+    foaf:familyName "Zelensky" ; foaf:gender "male" ;
+    geokg:holds [ geokg:office "president" ; geokg:country country:UKR ; geokg:role role:GOV ;
+                  geokg:start "2019-05-20"^^xsd:date ] .
+actor:donald-trump a geokg:Person ; skos:prefLabel "Donald Trump"@en ; foaf:familyName "Trump" ; foaf:gender "male" ;
+    geokg:holds [ geokg:office "president" ; geokg:country country:USA ; geokg:role role:GOV ;
+                  geokg:start "2017-01-20"^^xsd:date ; geokg:end "2021-01-20"^^xsd:date ],
+                [ geokg:office "president" ; geokg:country country:USA ; geokg:role role:GOV ;
+                  geokg:start "2025-01-20"^^xsd:date ] .
+actor:joe-biden a geokg:Person ; skos:prefLabel "Joe Biden"@en ; foaf:familyName "Biden" ; foaf:gender "male" ;
+    geokg:holds [ geokg:office "president" ; geokg:country country:USA ; geokg:role role:GOV ;
+                  geokg:start "2021-01-20"^^xsd:date ; geokg:end "2025-01-20"^^xsd:date ] .
+actor:theresa-may a geokg:Person ; skos:prefLabel "Theresa May"@en ; foaf:familyName "May" ; foaf:gender "female" ;
+    geokg:holds [ geokg:office "prime minister" ; geokg:country country:GBR ; geokg:role role:GOV ;
+                  geokg:start "2016-07-13"^^xsd:date ; geokg:end "2019-07-24"^^xsd:date ] .
+actor:annalena-baerbock a geokg:Person ; skos:prefLabel "Annalena Baerbock"@en ; foaf:gender "female" .
+actor:israel-katz a geokg:Person ; skos:prefLabel "Israel Katz"@en ; foaf:familyName "Katz" ; foaf:gender "male" ;
+    geokg:holds [ geokg:office "defence minister" ; geokg:country country:ISR ; geokg:role role:GOV ;
+                  geokg:start "2024-11-07"^^xsd:date ] .
+actor:sergei-lavrov a geokg:Person ; skos:prefLabel "Sergei Lavrov"@en ; foaf:familyName "Lavrov" ; foaf:gender "male" ;
+    geokg:holds [ geokg:office "foreign minister" ; geokg:country country:RUS ; geokg:role role:GOV ;
+                  geokg:start "2004-03-09"^^xsd:date ] .
+
+role:GOV a geokg:ActorRole ; skos:notation "GOV" ; skos:prefLabel "Government"@en ;
+    geokg:roleNoun "government"@en, "officials"@en, "official"@en, "representative"@en, "envoy"@en,
+        "spokesman"@en, "minister"@en, "president"@en, "administration"@en .
+role:MIL a geokg:ActorRole ; skos:notation "MIL" ; skos:prefLabel "Military"@en ;
+    geokg:roleNoun "troops"@en, "soldiers"@en, "army"@en, "military"@en, "forces"@en .
+role:MED a geokg:ActorRole ; skos:notation "MED" ; skos:prefLabel "Media"@en ; geokg:roleNoun "media"@en .
+role:OPP a geokg:ActorRole ; skos:notation "OPP" ; skos:prefLabel "Opposition"@en ;
+    geokg:roleNoun "protester"@en, "opposition"@en .
+"#;
+
+fn lexicon() -> Lexicon {
+    let mut lexicon = Lexicon::default();
+    lexicon
+        .add_turtle("fixture.ttl", FIXTURE)
+        .expect("fixture parses");
+    lexicon
+}
+
+fn article(text: &str, date: &str) -> Article {
+    Article {
+        id: "t".into(),
+        text: text.into(),
+        published: date.parse().ok(),
+        ..Article::default()
+    }
+}
+
+/// (surface, label, country, role) of every mention, one sentence per line of `text`.
+fn mentions_with(
+    lexicon: &Lexicon,
+    text: &str,
+    date: &str,
+) -> Vec<(String, String, String, String)> {
+    let finder = ActorFinder::new(lexicon);
+    let art = article(text, date);
+    let mut doc = finder.start_document(&art);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        for m in doc.sentence_mentions(start, start + line.len()) {
+            assert_eq!(&text[m.start..m.end], m.party.text);
+            out.push((
+                m.party.text.clone(),
+                m.party.label.clone(),
+                m.party.country.clone().unwrap_or_default(),
+                m.party.role.clone().unwrap_or_default(),
+            ));
+        }
+        start += line.len();
+    }
+    out
+}
+
+fn mentions(text: &str) -> Vec<(String, String, String, String)> {
+    mentions_with(&lexicon(), text, "2025-08-06")
+}
+
+fn surfaces(text: &str) -> Vec<String> {
+    mentions(text).into_iter().map(|m| m.0).collect()
+}
+
+fn labels(text: &str) -> Vec<String> {
+    mentions(text).into_iter().map(|m| m.1).collect()
+}
+
+fn m(surface: &str, label: &str, country: &str, role: &str) -> (String, String, String, String) {
+    (surface.into(), label.into(), country.into(), role.into())
+}
+
+#[test]
+fn titled_and_bare_names() {
+    assert_eq!(
+        mentions("Ukrainian President Volodymyr Zelensky met Putin."),
+        vec![
+            m(
+                "Ukrainian President Volodymyr Zelensky",
+                "Volodymyr Zelensky",
+                "UKR",
+                "GOV"
+            ),
+            m("Putin", "Vladimir Putin", "RUS", "GOV"),
+        ]
+    );
+    assert_eq!(labels("Zelensky spoke."), vec!["Volodymyr Zelensky"]);
+}
+
+#[test]
+fn possessive_gives_the_owner_only() {
+    let finder_lex = lexicon();
+    let finder = ActorFinder::new(&finder_lex);
+    let text = "Trump's ultimatum angered Moscow.";
+    let art = article(text, "2025-08-06");
+    let mut doc = finder.start_document(&art);
+    let ms = doc.sentence_mentions(0, text.len());
+    assert_eq!(ms[0].party.text, "Trump");
+    assert!(ms[0].possessive);
+    assert_eq!(ms[1].party.label, "Russia");
+    assert_eq!(ms[1].kind, MentionKind::Metonym);
+}
+
+#[test]
+fn countries_demonyms_and_metonyms() {
+    assert_eq!(
+        mentions("Russia and Russian media blamed Kyiv, the Kremlin and the White House."),
+        vec![
+            m("Russia", "Russia", "RUS", ""),
+            m("Russian media", "Russian media", "RUS", "MED"),
+            m("Kyiv", "Ukraine", "UKR", "GOV"),
+            m("the Kremlin", "Russia", "RUS", "GOV"),
+            m("the White House", "United States", "USA", "GOV"),
+        ]
+    );
+    let ms = mentions("Russian media reported it.");
+    let finder_lex = lexicon();
+    let finder = ActorFinder::new(&finder_lex);
+    let art = article("Russian media reported it.", "2025-08-06");
+    let mut doc = finder.start_document(&art);
+    let m0 = &doc.sentence_mentions(0, 13)[0];
+    assert_eq!(
+        m0.party.iri.as_deref(),
+        Some("https://w3id.org/geokg/agent/RUS-MED")
+    );
+    assert_eq!(ms.len(), 1);
+}
+
+#[test]
+fn coordinated_demonyms_give_two_mentions() {
+    assert_eq!(
+        mentions("Ukrainian and Russian representatives met in Istanbul."),
+        vec![
+            m("Ukrainian", "Ukrainian government", "UKR", "GOV"),
+            m(
+                "Russian representatives",
+                "Russian government",
+                "RUS",
+                "GOV"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn compound_countries_are_split() {
+    assert_eq!(
+        surfaces("Ukraine and Russia agreed."),
+        vec!["Ukraine", "Russia"]
+    );
+    assert_eq!(
+        surfaces("The US and its allies warned Iran."),
+        vec!["US", "its", "Iran"]
+    );
+}
+
+#[test]
+fn roles_with_countries() {
+    assert_eq!(
+        mentions(
+            "Israel's defence minister and Iranian officials spoke as Chinese troops watched."
+        ),
+        vec![
+            m("Israel's defence minister", "Israel Katz", "ISR", "GOV"),
+            m("Iranian officials", "Iranian government", "IRN", "GOV"),
+            m("Chinese troops", "Chinese military", "CHN", "MIL"),
+        ]
+    );
+    assert_eq!(
+        mentions("Protesters in Tbilisi marched."),
+        vec![m(
+            "Protesters in Tbilisi",
+            "Georgian opposition",
+            "GEO",
+            "OPP"
+        )]
+    );
+}
+
+#[test]
+fn office_holder_depends_on_the_date() {
+    let lex = lexicon();
+    let now = mentions_with(&lex, "The US president called.", "2025-08-06");
+    assert_eq!(now[0].1, "Donald Trump");
+    let then = mentions_with(&lex, "The US president called.", "2023-03-01");
+    assert_eq!(then[0].1, "Joe Biden");
+}
+
+#[test]
+fn bare_president_is_the_focus_country_holder() {
+    let ms = mentions(
+        "Russia warned Ukraine and Russia massed troops.\nThe president said talks would fail.",
+    );
+    assert_eq!(ms.last().map(|m| m.1.as_str()), Some("Vladimir Putin"));
+}
+
+#[test]
+fn organisations_acronyms_and_descriptors() {
+    assert_eq!(
+        labels(
+            "NATO and the United Nations met the Security Council.\nThe alliance said it would act."
+        ),
+        vec![
+            "NATO",
+            "United Nations",
+            "United Nations Security Council",
+            "NATO",
+            "NATO"
+        ]
+    );
+    assert_eq!(labels("Hamas fighters fired rockets."), vec!["Hamas"]);
+}
+
+#[test]
+fn unknown_people_with_roles() {
+    assert_eq!(
+        mentions(
+            "John Smith, Kenya's foreign minister, met Putin.\nSmith said the talks went well."
+        ),
+        vec![
+            m("John Smith", "John Smith", "KEN", "GOV"),
+            m("Putin", "Vladimir Putin", "RUS", "GOV"),
+            m("Smith", "John Smith", "KEN", "GOV"),
+        ]
+    );
+    let ms = mentions("Kenyan Foreign Minister Jane Wanjiru arrived.");
+    assert_eq!(
+        ms,
+        vec![m(
+            "Kenyan Foreign Minister Jane Wanjiru",
+            "Jane Wanjiru",
+            "KEN",
+            "GOV"
+        )]
+    );
+    let finder_lex = lexicon();
+    let finder = ActorFinder::new(&finder_lex);
+    let art = article(
+        "Kenyan Foreign Minister Jane Wanjiru arrived.",
+        "2025-08-06",
+    );
+    let mut doc = finder.start_document(&art);
+    let iri = doc.sentence_mentions(0, art.text.len())[0]
+        .party
+        .iri
+        .clone();
+    assert_eq!(
+        iri.as_deref(),
+        Some("https://w3id.org/geokg/actor/jane-wanjiru")
+    );
+}
+
+#[test]
+fn relative_clause_gives_country_and_role() {
+    assert_eq!(
+        mentions(
+            "Steve Witkoff, who serves as Donald Trump's special envoy, met Putin.\nMr. Witkoff left."
+        ),
+        vec![
+            m("Steve Witkoff", "Steve Witkoff", "USA", "GOV"),
+            m("Putin", "Vladimir Putin", "RUS", "GOV"),
+            m("Mr. Witkoff", "Steve Witkoff", "USA", "GOV"),
+        ]
+    );
+}
+
+#[test]
+fn unknown_names_without_context_are_not_actors() {
+    assert!(mentions("Yesterday Peter Miller visited a bakery in March.").is_empty());
+    assert!(mentions("On Monday, Reuters reported rain.").is_empty());
+}
+
+#[test]
+fn pronouns_follow_gender_number_and_recency() {
+    let ms = mentions(
+        "Putin met Annalena Baerbock.\nShe said he was wrong.\nIranian officials said they disagreed.",
+    );
+    let got: Vec<(&str, &str)> = ms.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Putin", "Vladimir Putin"),
+            ("Annalena Baerbock", "Annalena Baerbock"),
+            ("She", "Annalena Baerbock"),
+            ("he", "Vladimir Putin"),
+            ("Iranian officials", "Iranian government"),
+            ("they", "Iranian government"),
+        ]
+    );
+}
+
+#[test]
+fn title_line_is_context_and_descriptions_corefer() {
+    let ms = mentions(
+        "Putin hosts Zelensky\nThe two men met on Friday. The country hosted the envoy.\nThe minister spoke.",
+    );
+    let got: Vec<(&str, &str)> = ms.iter().map(|m| (m.0.as_str(), m.1.as_str())).collect();
+    assert_eq!(
+        got[..4],
+        [
+            ("Putin", "Vladimir Putin"),
+            ("Zelensky", "Volodymyr Zelensky"),
+            ("The two men", "Vladimir Putin"),
+            ("The two men", "Volodymyr Zelensky")
+        ]
+    );
+    let ms = mentions(
+        "Russian Foreign Minister Sergei Lavrov arrived in Kenya.\nThe minister said Russia wanted peace.",
+    );
+    assert_eq!(ms[2].0, "The minister");
+    assert_eq!(ms[2].1, "Sergei Lavrov");
+}
+
+#[test]
+fn its_with_a_role_is_the_country_in_that_role() {
+    let ms = mentions("Russia said its military would respond.");
+    assert_eq!(ms[1], m("its military", "Russian military", "RUS", "MIL"));
+}
+
+#[test]
+fn country_inside_an_organisation_name() {
+    assert_eq!(
+        labels("The Bank of England raised rates."),
+        vec!["Bank of England"]
+    );
+    assert_eq!(
+        labels("The Central Bank of Kenya raised rates."),
+        vec!["Kenya"]
+    );
+}
+
+#[test]
+fn offsets_are_characters_in_party_and_bytes_in_mention() {
+    let lex = lexicon();
+    let finder = ActorFinder::new(&lex);
+    let text = "«Ça va» — Russia spoke.";
+    let art = article(text, "2025-08-06");
+    let mut doc = finder.start_document(&art);
+    let ms = doc.sentence_mentions(0, text.len());
+    assert_eq!(ms.len(), 1);
+    assert_eq!(&text[ms[0].start..ms[0].end], "Russia");
+    let chars: Vec<char> = text.chars().collect();
+    let s: String = chars[ms[0].party.start..ms[0].party.end].iter().collect();
+    assert_eq!(s, "Russia");
+}
+
+#[test]
+fn user_gazetteer_adds_a_country_alias() {
+    let mut lex = lexicon();
+    assert!(mentions_with(&lex, "Ruritania protested.", "2025-08-06").is_empty());
+    lex.add_turtle(
+        "extra.ttl",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+         <https://w3id.org/geokg/country/KEN> skos:altLabel \"Ruritania\"@en .",
+    )
+    .expect("parses");
+    assert_eq!(
+        mentions_with(&lex, "Ruritania protested.", "2025-08-06"),
+        vec![m("Ruritania", "Kenya", "KEN", "")]
+    );
+}
+
+#[test]
+fn parse_errors_name_the_source_and_line() {
+    let mut lex = Lexicon::default();
+    let err = lex
+        .add_turtle("bad.ttl", "@prefix x: <http://x/> .\n\nx:a x:b .\n")
+        .expect_err("must fail");
+    let msg = err.to_string();
+    assert!(msg.starts_with("bad.ttl: line 3"), "{msg}");
+}
+
+#[test]
+fn they_refers_to_every_member_of_a_coordination() {
+    let ms = mentions("Russia and Ukraine met in Istanbul.\nThey agreed to swap prisoners.");
+    let they: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "They")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(they, vec!["Russia", "Ukraine"]);
+}
+
+#[test]
+fn roles_of_coordinated_places() {
+    assert_eq!(
+        mentions("Officials from Germany, Britain, and France warned Iran."),
+        vec![
+            m("Officials from Germany", "German government", "DEU", "GOV"),
+            m("Britain", "British government", "GBR", "GOV"),
+            m("France", "French government", "FRA", "GOV"),
+            m("Iran", "Iran", "IRN", ""),
+        ]
+    );
+}
+
+#[test]
+fn troops_in_a_place_keep_their_own_country() {
+    assert_eq!(
+        labels("Russian troops in Kyiv retreated."),
+        vec!["Russian military", "Ukraine"]
+    );
+}
+
+#[test]
+fn months_are_not_family_names() {
+    assert_eq!(labels("On May 31, Russia protested."), vec!["Russia"]);
+    assert_eq!(
+        labels("Theresa May met Putin."),
+        vec!["Theresa May", "Vladimir Putin"]
+    );
+}
+
+#[test]
+fn role_nouns_used_as_modifiers_are_not_actors() {
+    assert!(mentions("Russia attacked.\nThe official death toll rose.").len() == 1);
+    assert_eq!(labels("Army Radio quoted Putin."), vec!["Vladimir Putin"]);
+}
+
+#[test]
+fn name_particles_stay_in_the_name() {
+    assert_eq!(
+        labels("Kenyan President Luiz da Costa arrived."),
+        vec!["Luiz da Costa"]
+    );
+}
+
+#[test]
+fn places_inside_other_names_are_not_actors() {
+    assert!(mentions("They cited the Vienna Convention.").is_empty());
+    assert_eq!(
+        labels("Russia Warns Kenya Over Troops"),
+        vec!["Russia", "Kenya"]
+    );
+}
+
+#[test]
+fn led_compounds_name_the_leading_country() {
+    assert_eq!(
+        labels("Russian-led forces entered."),
+        vec!["Russian military"]
+    );
+}
+
+#[test]
+fn hyphenated_particles_count_as_capitalised() {
+    let lex = lexicon();
+    let mut lex2 = lex.clone();
+    lex2.add_turtle(
+        "g.ttl",
+        "@prefix geokg: <https://w3id.org/geokg/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+         <https://w3id.org/geokg/actor/al-qaeda> a geokg:ArmedGroup ; skos:prefLabel \"al-Qaeda\"@en ; geokg:code \"IMG\" .",
+    )
+    .expect("parses");
+    let got = mentions_with(&lex2, "Washington warned al-Qaeda leaders.", "2025-08-06");
+    assert_eq!(got[1].1, "al-Qaeda");
+}
+
+#[test]
+fn pronouns_prefer_the_subject_of_their_clause() {
+    let he = |text: &str| -> String {
+        mentions(text)
+            .into_iter()
+            .find(|m| m.0 == "he")
+            .map(|m| m.1)
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        he("Zelensky said he is open to a meeting with Putin."),
+        "Volodymyr Zelensky"
+    );
+    assert_eq!(
+        he("Zelensky met Putin, who said he was ready."),
+        "Vladimir Putin"
+    );
+    let its = mentions("Russia accused Kenya, which denied its involvement.");
+    assert_eq!(its.last().map(|m| m.1.as_str()), Some("Kenya"));
+}
+
+#[test]
+fn bare_roles_do_not_swallow_verbs() {
+    let ms = mentions("Kenya pledged to expel exiled officials of Iran.");
+    assert_eq!(ms[1].0, "officials of Iran");
+}
+
+#[test]
+fn countries_and_demonyms_coordinate() {
+    assert_eq!(
+        labels("US and British forces landed."),
+        vec!["American military", "British military"]
+    );
+}
+
+#[test]
+fn countries_inside_longer_names() {
+    assert!(
+        mentions("He toured Latin America and met South American leaders.")
+            .iter()
+            .all(|m| m.2 != "USA")
+    );
+    assert_eq!(
+        labels("Israel shelled South Lebanon."),
+        vec!["Israel", "Lebanon"]
+    );
+}
+
+#[test]
+fn bare_domestic_groups_take_the_country_in_context() {
+    let ms = mentions("Putin threatened to jail protesters.");
+    assert_eq!(ms[1], m("protesters", "Russian opposition", "RUS", "OPP"));
+    let ms = mentions("Kenya votes\nKenya held a vote.\nProtesters marched on Sunday.");
+    assert_eq!(ms.last().map(|m| m.2.as_str()), Some("KEN"));
+}
+
+#[test]
+fn descriptions_find_people_by_their_role_noun() {
+    let ms = mentions(
+        "Steve Witkoff, who serves as Donald Trump's special envoy, met Putin.\nThe envoy left Moscow.",
+    );
+    assert_eq!(ms[2].0, "The envoy");
+    assert_eq!(ms[2].1, "Steve Witkoff");
+    let ms = mentions("Sergei Lavrov, Russia's foreign minister, met Kenya.");
+    assert_eq!(labels_of(&ms), vec!["Sergei Lavrov", "Kenya"]);
+}
+
+fn labels_of(ms: &[(String, String, String, String)]) -> Vec<&str> {
+    ms.iter().map(|m| m.1.as_str()).collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+    /// Any text, split anywhere on character boundaries, gives in-bounds mentions and no panic.
+    #[test]
+    fn never_panics_on_arbitrary_text(
+        text in "[A-Za-z .,'’\u{e9}\u{201c}-]{0,80}( (Russia|Putin|the|he|its|Mr\\.|President|and|,|officials|Kenyan) [A-Za-z.,]{0,12}){0,8}",
+        cut in 0usize..100,
+    ) {
+        let lex = lexicon();
+        let finder = ActorFinder::new(&lex);
+        let art = article(&text, "2025-08-06");
+        let mut doc = finder.start_document(&art);
+        let mut mid = cut.min(text.len());
+        while !text.is_char_boundary(mid) {
+            mid -= 1;
+        }
+        for (s, e) in [(0, mid), (mid, text.len())] {
+            for m in doc.sentence_mentions(s, e) {
+                proptest::prop_assert!(s <= m.start && m.start < m.end && m.end <= e);
+                proptest::prop_assert!(m.party.start < m.party.end);
+            }
+        }
+    }
+}

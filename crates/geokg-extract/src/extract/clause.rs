@@ -1,0 +1,369 @@
+//! Clause arguments over actor mentions: the subject of a verb group (with coordination,
+//! relative clauses and coordinated verb phrases), its objects, and the agent of a passive.
+
+use crate::nlp::Tag;
+
+use super::sentence::Sentence;
+
+/// Prepositions after which a mention is a place or a source, not a participant.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "from",
+    "across",
+    "during",
+    "within",
+    "throughout",
+    "around",
+];
+
+/// The token before `i`, skipping determiners, adjectives, numbers and adverbs.
+fn previous_content(s: &Sentence, i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Det | Tag::Adj | Tag::Num | Tag::Adv)))
+}
+
+/// For "X of Y", the slot of X when `slot` is Y; else `slot`.
+fn of_head(s: &Sentence, slot: usize) -> usize {
+    let first = s.slots[slot].first;
+    if first >= 2
+        && s.lower(first - 1) == "of"
+        && let Some(head) = s.slot_at[first - 2]
+    {
+        return head;
+    }
+    slot
+}
+
+/// Whether mention `slot` is the object of a verb or a preposition (so not a subject).
+pub fn governed(s: &Sentence, slot: usize) -> bool {
+    let mut slot = slot;
+    for _ in 0..8 {
+        let Some(p) = previous_content(s, s.slots[slot].first) else {
+            return false;
+        };
+        if let Some(other) = s.slot_at[p] {
+            // "Russia's Lavrov": the possessor belongs to the same noun phrase.
+            return governed(s, other) && other != slot;
+        }
+        match s.tag(p) {
+            Some(Tag::Prep | Tag::To) => return true,
+            Some(Tag::Verb(_)) => return s.group_with_head(p).is_some(),
+            Some(Tag::Conj) | Some(Tag::Punct) if matches!(s.lower(p), "and" | "or" | ",") => {
+                // Coordination: governed like the conjunct before it.
+                match p.checked_sub(1).and_then(|q| s.slot_at[q]) {
+                    Some(prev) => slot = of_head(s, prev),
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `slot` and the mentions coordinated after it ("Egypt, Qatar and the US").
+pub fn coordinated_right(s: &Sentence, slot: usize) -> Vec<usize> {
+    let mut out = vec![slot];
+    // Length of `out` up to the last "and"/"or" link: a list only ends with a conjunction
+    // ("Bosnia, Perry said" is no list).
+    let mut closed = 1;
+    let mut k = s.slots[slot].end;
+    loop {
+        let mut j = k;
+        if !matches!(s.lower(j), "and" | "or" | ",") {
+            break;
+        }
+        let mut conj = s.lower(j) != ",";
+        j += 1;
+        if s.lower(j) == "and" || s.lower(j) == "or" {
+            conj = true;
+            j += 1;
+        }
+        while matches!(s.tag(j), Some(Tag::Det)) {
+            j += 1;
+        }
+        match s.slot_at.get(j).copied().flatten() {
+            Some(n) if n != *out.last().unwrap_or(&slot) => {
+                out.push(n);
+                if conj {
+                    closed = out.len();
+                }
+                k = s.slots[n].end;
+            }
+            _ => break,
+        }
+    }
+    out.truncate(closed);
+    out
+}
+
+/// `slot` and the mentions coordinated before it; the nearest link must be "and"/"or".
+pub fn coordinated_left(s: &Sentence, slot: usize) -> Vec<usize> {
+    let mut out = vec![slot];
+    let mut first = s.slots[slot].first;
+    let mut need_and = true;
+    while first > 0 {
+        let mut p = first - 1;
+        // "Israel and the Palestinians": skip the conjunct's determiner.
+        while p > 0 && matches!(s.tag(p), Some(Tag::Det)) {
+            p -= 1;
+        }
+        let word = s.lower(p);
+        let is_and = matches!(word, "and" | "or");
+        if !(is_and || (!need_and && word == ",")) {
+            break;
+        }
+        if is_and && p > 0 && s.lower(p - 1) == "," {
+            p -= 1;
+        }
+        let Some(prev) = p
+            .checked_sub(1)
+            .and_then(|q| s.slot_at[q])
+            .map(|q| of_head(s, q))
+        else {
+            break;
+        };
+        if governed_by_prep(s, prev) {
+            break;
+        }
+        out.insert(0, prev);
+        first = s.slots[prev].first;
+        need_and = false;
+    }
+    out
+}
+
+/// Whether the mention directly follows a preposition.
+fn governed_by_prep(s: &Sentence, slot: usize) -> bool {
+    previous_content(s, s.slots[slot].first)
+        .is_some_and(|p| matches!(s.tag(p), Some(Tag::Prep | Tag::To)))
+}
+
+/// The subject mentions of verb group `g`, with the memo of earlier answers.
+pub fn subject_of(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> Vec<usize> {
+    if memo.len() < s.groups.len() {
+        memo.resize(s.groups.len(), None);
+    }
+    if let Some(found) = &memo[g] {
+        return found.clone();
+    }
+    memo[g] = Some(Vec::new()); // guards against cycles
+    let found = find_subject(s, g, memo);
+    memo[g] = Some(found.clone());
+    found
+}
+
+fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> Vec<usize> {
+    let group = &s.groups[g];
+    // Infinitives and participles take the subject of the verb they depend on.
+    if group.nonfinite
+        && let Some(prev) = governing_group(s, g)
+    {
+        return subject_of(s, prev, memo);
+    }
+    // Coordinated verb phrase: "X met Y and signed ...".
+    let before = (0..group.start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)));
+    if let Some(b) = before {
+        if matches!(s.lower(b), "and" | "but" | "or" | "then")
+            && let Some(prev) = (0..g)
+                .rev()
+                .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
+        {
+            let between_clean = (s.groups[prev].end..b)
+                .all(|k| !matches!(s.lower(k), ";" | "that" | "which" | "who" | ":"));
+            let own_subject_between =
+                (s.groups[prev].end..b).any(|k| s.slot_at[k].is_some_and(|m| !governed(s, m)));
+            if between_clean && !own_subject_between {
+                return subject_of(s, prev, memo);
+            }
+        }
+        // Relative clause: "Putin, who met Xi, ..." → the antecedent.
+        if matches!(s.lower(b), "who" | "which") {
+            let mut a = b;
+            while a > 0 && matches!(s.lower(a - 1), ",") {
+                a -= 1;
+            }
+            if let Some(m) = a.checked_sub(1).and_then(|q| s.slot_at[q]) {
+                return coordinated_left(s, m);
+            }
+            return Vec::new();
+        }
+    }
+    // A mention inside the subject noun phrase ("a camp for refugees was attacked", "a
+    // bombing near the town of Samarra killed") is the subject when no other is found.
+    let mut inner: Option<usize> = None;
+    let mut k = group.start;
+    while k > 0 {
+        k -= 1;
+        if let Some(m) = s.slot_at[k] {
+            let inner_prep = previous_content(s, s.slots[m].first)
+                .is_some_and(|p| matches!(s.lower(p), "of" | "for" | "near"));
+            if inner.is_none() && inner_prep {
+                inner = Some(m);
+            }
+            let first = s.slots[m].first;
+            let possessor = s.slots[m].mentions.iter().all(|x| x.possessive);
+            // Right before the verb, a mention is its subject even after another verb ("said
+            // Russia attacked"), unless a preposition governs it.
+            let adjacent = (s.slots[m].end..group.start)
+                .all(|j| matches!(s.tag(j), Some(Tag::Adv)) || s.lower(j) == ",");
+            let prep = previous_content(s, first).is_some_and(|p| {
+                matches!(s.tag(p), Some(Tag::Prep | Tag::To)) && s.lower(p) != "of"
+            });
+            let free = !governed(s, m) || (adjacent && !prep);
+            if free && !(possessor && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some)) {
+                return coordinated_left(s, m);
+            }
+            k = first;
+            continue;
+        }
+        match s.lower(k) {
+            ";" | ":" => return inner.into_iter().collect(),
+            "that" if s.tag(k) == Some(Tag::Sub) => return inner.into_iter().collect(),
+            _ => {}
+        }
+        if let Some(h) = s.group_with_head(k) {
+            let other = &s.groups[h];
+            if other.nonfinite || h == g {
+                continue;
+            }
+            // Skip a relative clause ("Putin, who met Xi, said").
+            if let Some(w) = (0..other.start)
+                .rev()
+                .find(|&q| !matches!(s.tag(q), Some(Tag::Adv)))
+                && matches!(s.lower(w), "who" | "which")
+            {
+                k = w;
+                continue;
+            }
+            return inner.into_iter().collect();
+        }
+    }
+    inner.into_iter().collect()
+}
+
+/// The finite verb group a non-finite group depends on: the nearest group to its left in the
+/// same clause.
+pub fn governing_group(s: &Sentence, g: usize) -> Option<usize> {
+    let start = s.groups[g].start;
+    let prev = (0..g).next_back()?;
+    let clean = (s.groups[prev].end..start).all(|k| {
+        !matches!(
+            s.lower(k),
+            ";" | ":" | "that" | "which" | "who" | "because" | "while" | "if"
+        )
+    });
+    clean.then_some(prev)
+}
+
+/// Options for [`objects_after`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ObjectSearch {
+    /// Places after in/at/to are targets.
+    pub places: bool,
+    /// Continue into a that-clause.
+    pub that_clause: bool,
+    /// Continue through infinitives and gerunds ("urged X to", "threatened to attack X").
+    pub infinitives: bool,
+    /// Token index after the pattern's words: verb groups before it belong to the pattern
+    /// ("refused to meet X").
+    pub pattern_end: usize,
+    /// Force and coercion: "at"/"on" introduce the target ("fired missiles at X").
+    pub violent: bool,
+}
+
+/// The first object mention after token `from` (with its coordinated mentions), inside the
+/// clause of the group `g`.
+pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) -> Vec<usize> {
+    let mut k = from;
+    let limit = (from + 18).min(s.tags.len());
+    while k < limit {
+        if let Some(m) = s.slot_at[k] {
+            let prep = previous_content(s, s.slots[m].first)
+                .map(|p| s.lower(p))
+                .unwrap_or("");
+            // "rejected calls by X": after an object noun, "by" names the target's side.
+            let after_noun = previous_content(s, s.slots[m].first)
+                .and_then(|p| p.checked_sub(1))
+                .is_some_and(|q| matches!(s.tag(q), Some(Tag::Noun)) && q > from);
+            // A preposition of the pattern itself ("fired at", "arrived in") introduces the target.
+            let pattern_prep = previous_content(s, s.slots[m].first)
+                .is_some_and(|p| p < opts.pattern_end && p >= from);
+            // "officials from Germany": after a noun, "from" names the noun's side.
+            let noun_from = prep == "from" && after_noun;
+            let violent_at = opts.violent && prep == "at";
+            let place = PLACE_PREPS.contains(&prep) && !pattern_prep && !noun_from && !violent_at;
+            let source = (!pattern_prep && !after_noun && matches!(prep, "from" | "by"))
+                || matches!(prep, "like" | "than");
+            let possessor_only = s.slots[m].mentions.iter().all(|x| x.possessive)
+                && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some);
+            if (!place || (opts.places && prep != "from")) && !source && !possessor_only {
+                return coordinated_right(s, m);
+            }
+            k = s.slots[m].end;
+            continue;
+        }
+        let w = s.lower(k);
+        match w {
+            "." | ";" | "!" | "?" | ":" | "(" => return Vec::new(),
+            "," => return Vec::new(),
+            "that" if s.tag(k) == Some(Tag::Sub) && !opts.that_clause => return Vec::new(),
+            "because" | "while" | "although" | "though" | "whereas" | "unless" | "who"
+            | "which" | "where" | "when" | "after" | "before" | "since" | "amid" | "despite" => {
+                return Vec::new();
+            }
+            _ => {}
+        }
+        if let Some(h) = s.group_with_head(k).or_else(|| s.group_at(k)) {
+            let other = &s.groups[h];
+            let in_pattern = other.start < opts.pattern_end;
+            let passable = in_pattern
+                || (opts.infinitives
+                    && other.nonfinite
+                    && !(other.start > 0 && matches!(s.tag(other.start - 1), Some(Tag::Prep))))
+                || (opts.that_clause && other.start > from);
+            if h != g && !passable {
+                return Vec::new();
+            }
+            if h != g {
+                k = k.max(other.end);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    Vec::new()
+}
+
+/// The agent of a passive group: the mention after "by" ("was rejected by Kyiv").
+pub fn passive_agent(s: &Sentence, g: usize) -> Vec<usize> {
+    let end = s.groups[g].end;
+    let limit = (end + 8).min(s.tags.len());
+    for k in end..limit {
+        match s.lower(k) {
+            "by" => {
+                let mut j = k + 1;
+                while matches!(s.tag(j), Some(Tag::Det | Tag::Adj)) {
+                    j += 1;
+                }
+                return s
+                    .slot_at
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .map(|m| coordinated_right(s, m))
+                    .unwrap_or_default();
+            }
+            "." | ";" | "," | "that" | "which" | "who" => return Vec::new(),
+            _ => {}
+        }
+    }
+    Vec::new()
+}

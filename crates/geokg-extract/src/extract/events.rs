@@ -1,0 +1,203 @@
+//! From candidates to [`Event`]s: one event per actor/target mention pair, with labels,
+//! dates, confidence and character-offset evidence; repeated events of a document are merged.
+
+use std::collections::HashSet;
+
+use crate::nlp::GroupTense;
+use crate::time::{self, Tense};
+use crate::{Action, Article, Event, Evidence, Lexicon, Party};
+
+use super::actors::{ActorMention, MentionKind};
+use super::candidate::{Candidate, two_sided};
+use super::sentence::Sentence;
+
+/// Collects a document's events.
+pub struct DocumentEvents<'a> {
+    article: &'a Article,
+    lexicon: &'a Lexicon,
+    events: Vec<Event>,
+    seen: HashSet<(String, String, String)>,
+    /// (byte, char) offsets of the last conversion, to count characters incrementally.
+    cursor: (usize, usize),
+}
+
+fn tense(t: GroupTense) -> Tense {
+    match t {
+        GroupTense::Past => Tense::Past,
+        GroupTense::PresentPerfect => Tense::PresentPerfect,
+        GroupTense::Present => Tense::Present,
+        GroupTense::PastPerfect => Tense::PastPerfect,
+        GroupTense::Future => Tense::Future,
+    }
+}
+
+/// A key naming one participant across mentions: entity IRI, else country and role, else label.
+fn party_key(p: &Party) -> String {
+    match (&p.iri, &p.country) {
+        (Some(iri), _) => iri.clone(),
+        (None, Some(c)) => format!("{c}/{}", p.role.as_deref().unwrap_or("")),
+        (None, None) => p.label.to_lowercase(),
+    }
+}
+
+/// Whether two mentions are the same participant or side: same entity, or same country unless
+/// both carry different roles (government and rebels of one country are two sides).
+fn same_side(a: &Party, b: &Party) -> bool {
+    let distinct_roles = matches!((&a.role, &b.role), (Some(x), Some(y)) if x != y);
+    party_key(a) == party_key(b)
+        || (!a.label.is_empty() && a.label == b.label)
+        || (a.country.is_some() && a.country == b.country && !distinct_roles)
+}
+
+/// Confidence lost for mentions resolved by coreference.
+fn mention_penalty(m: &ActorMention) -> f32 {
+    match m.kind {
+        MentionKind::Pronoun | MentionKind::Description => 0.15,
+        MentionKind::Demonym => 0.05,
+        _ => 0.0,
+    }
+}
+
+impl<'a> DocumentEvents<'a> {
+    /// An empty collection for `article`.
+    pub fn new(article: &'a Article, lexicon: &'a Lexicon) -> DocumentEvents<'a> {
+        DocumentEvents {
+            article,
+            lexicon,
+            events: Vec::new(),
+            seen: HashSet::new(),
+            cursor: (0, 0),
+        }
+    }
+
+    fn char_offset(&mut self, byte: usize) -> usize {
+        let text = &self.article.text;
+        let (b, c) = if byte >= self.cursor.0 {
+            self.cursor
+        } else {
+            (0, 0)
+        };
+        let chars = c + text.get(b..byte).map_or(0, |s| s.chars().count());
+        self.cursor = (byte, chars);
+        chars
+    }
+
+    /// Adds the candidates of one sentence spanning bytes `start..end` of the article text.
+    pub fn add(&mut self, s: &Sentence, start: usize, end: usize, candidates: Vec<Candidate>) {
+        if candidates.is_empty() {
+            return;
+        }
+        let text = &self.article.text;
+        let sentence_text = &text[start..end];
+        let evidence = Evidence {
+            sentence: sentence_text.to_string(),
+            start: self.char_offset(start),
+            end: self.char_offset(end),
+        };
+        for c in candidates {
+            let first = s.tags.get(c.tokens.start).map_or(start, |t| t.token.start);
+            let last = s
+                .tags
+                .get(c.tokens.end.saturating_sub(1))
+                .map_or(end, |t| t.token.end);
+            let clause = first.saturating_sub(start)..last.saturating_sub(start);
+            let date = time::event_date(
+                sentence_text,
+                clause,
+                tense(c.tense),
+                self.article.published,
+            );
+            let label = self
+                .lexicon
+                .cameo_label(&c.code)
+                .unwrap_or_default()
+                .to_string();
+            // "X and Y said they ...": a group acting on itself is no event.
+            let keys = |slots: &[usize]| -> Vec<String> {
+                slots
+                    .iter()
+                    .flat_map(|&k| s.slots[k].mentions.iter().map(|m| party_key(&m.party)))
+                    .collect()
+            };
+            let actor_keys = keys(&c.actors);
+            if keys(&c.targets).iter().any(|k| actor_keys.contains(k)) {
+                continue;
+            }
+            let pairs: Vec<(&ActorMention, &ActorMention)> = if c.mutual {
+                let all: Vec<&ActorMention> = c
+                    .actors
+                    .iter()
+                    .flat_map(|&a| s.slots[a].mentions.iter())
+                    .collect();
+                // Every pair once ("the US, Russia and Switzerland met").
+                all.iter()
+                    .enumerate()
+                    .flat_map(|(i, &a)| all[i + 1..].iter().map(move |&t| (a, t)))
+                    .flat_map(|(a, t)| {
+                        if two_sided(&c.code) {
+                            vec![(a, t), (t, a)]
+                        } else {
+                            vec![(a, t)]
+                        }
+                    })
+                    .collect()
+            } else {
+                c.actors
+                    .iter()
+                    .flat_map(|&a| s.slots[a].mentions.iter())
+                    .flat_map(|am| {
+                        c.targets
+                            .iter()
+                            .flat_map(|&t| s.slots[t].mentions.iter())
+                            .map(move |tm| (am, tm))
+                    })
+                    .collect()
+            };
+            for &(am, tm) in &pairs {
+                if same_side(&am.party, &tm.party) {
+                    continue;
+                }
+                let symmetric = c.code.starts_with("04") && c.code != "042" && c.code != "043";
+                let (ka, kt) = (party_key(&am.party), party_key(&tm.party));
+                let key = if symmetric && kt < ka {
+                    (kt, ka, c.code.clone())
+                } else {
+                    (ka, kt, c.code.clone())
+                };
+                let key = (
+                    key.0,
+                    key.1,
+                    if c.negated {
+                        format!("!{}", key.2)
+                    } else {
+                        key.2
+                    },
+                );
+                if !self.seen.insert(key) {
+                    continue;
+                }
+                let confidence =
+                    (c.confidence - mention_penalty(am) - mention_penalty(tm)).clamp(0.05, 1.0);
+                self.events.push(Event {
+                    doc: self.article.id.clone(),
+                    actor: am.party.clone(),
+                    action: Action {
+                        code: c.code.clone(),
+                        label: label.clone(),
+                    },
+                    target: tm.party.clone(),
+                    date,
+                    negated: c.negated,
+                    modality: c.modality,
+                    confidence: (confidence * 100.0).round() / 100.0,
+                    evidence: evidence.clone(),
+                });
+            }
+        }
+    }
+
+    /// The events, in text order.
+    pub fn finish(self) -> Vec<Event> {
+        self.events
+    }
+}

@@ -1,0 +1,207 @@
+//! Noun-triggered events: "a meeting between X and Y", "X's arrival in Moscow", "the Russian
+//! invasion of Ukraine", "talks with Y" (whose other party is the clause subject).
+
+use crate::Modality;
+use crate::lexicon::verbs::VerbLexicon;
+use crate::nlp::{GroupTense, Tag};
+
+use super::candidate::{Candidate, PatternKind};
+use super::clause::{coordinated_left, coordinated_right, subject_of};
+use super::complement::family_code;
+use super::patterns::{match_noun, match_verb};
+use super::sentence::Sentence;
+
+/// Prepositions introducing the target of an event noun.
+const TARGET_PREPS: &[&str] = &[
+    "of", "on", "against", "with", "to", "into", "for", "upon", "toward", "towards",
+];
+
+/// The actor slot standing before the noun at `k`: a possessive ("Russia's", "its") or an
+/// adjectival mention ("Russian", "Hamas") with at most two modifiers between.
+fn actor_before(s: &Sentence, k: usize) -> Option<usize> {
+    let mut j = k;
+    for _ in 0..3 {
+        j = j.checked_sub(1)?;
+        if let Some(m) = s.slot_at[j] {
+            return Some(m);
+        }
+        match s.tag(j) {
+            Some(Tag::Adj | Tag::Noun | Tag::Num) => {}
+            Some(Tag::Poss) if s.lower(j) == "'s" || s.lower(j) == "\u{2019}s" => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The mention an event noun is in apposition to ("Luisa Ortega, a vocal critic of ...").
+fn apposed_actor(s: &Sentence, k: usize) -> Option<usize> {
+    let mut j = k.checked_sub(1)?;
+    while matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Adv)) {
+        j = j.checked_sub(1)?;
+    }
+    if s.lower(j) != "," {
+        return None;
+    }
+    s.slot_at.get(j.checked_sub(1)?).copied().flatten()
+}
+
+/// The "by X" agent or "between X and Y" pair after the noun, and the first target mention.
+fn after_noun(s: &Sentence, from: usize, places: bool) -> (Option<usize>, Vec<usize>) {
+    let limit = (from + 7).min(s.tags.len());
+    let mut k = from;
+    let mut agent = None;
+    let mut targets = Vec::new();
+    while k < limit {
+        if let Some(m) = s.slot_at[k] {
+            let prep = (0..s.slots[m].first)
+                .rev()
+                .find(|&p| !matches!(s.tag(p), Some(Tag::Det | Tag::Adj | Tag::Num)))
+                .map_or("", |p| s.lower(p));
+            match prep {
+                "by" => agent = Some(m),
+                "between" | "among" => {
+                    let all = coordinated_right(s, m);
+                    if all.len() >= 2 {
+                        return (Some(all[0]), all[1..].to_vec());
+                    }
+                    return (agent, targets);
+                }
+                p if targets.is_empty()
+                    && (TARGET_PREPS.contains(&p) || (places && matches!(p, "in" | "at"))) =>
+                {
+                    targets = coordinated_right(s, m);
+                    if agent.is_some() {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            k = s.slots[m].end;
+            continue;
+        }
+        if matches!(s.lower(k), "." | ";" | ":" | "," | "that" | "who" | "which")
+            || s.group_at(k).is_some()
+        {
+            break;
+        }
+        k += 1;
+    }
+    (agent, targets)
+}
+
+/// Events triggered by event nouns not already used by a verb pattern.
+pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut memo = Vec::new();
+    let mut k = 0;
+    while k < s.tags.len() {
+        if used_nouns.get(k).copied().unwrap_or(false) || s.group_with_head(k).is_some() {
+            k += 1;
+            continue;
+        }
+        let Some(m) = match_noun(s, lexicon, k) else {
+            k += 1;
+            continue;
+        };
+        if !matches!(s.tag(k), Some(Tag::Noun | Tag::Adj)) {
+            k += 1;
+            continue;
+        }
+        let mut code = m.entry.code.clone();
+        let from = m.end.max(k + 1);
+        let (agent, mut targets) = after_noun(
+            s,
+            from,
+            m.entry.flags.location_target || code.starts_with("19") || code.starts_with("18"),
+        );
+        // "a proposal by X to resume negotiations with Y": the complement gives the code and
+        // the target.
+        if m.entry.flags.complement {
+            let next = (from..(from + 6).min(s.tags.len()))
+                .find_map(|j| s.group_at(j))
+                .filter(|&h| s.groups[h].nonfinite);
+            if let Some(h) = next {
+                let group = &s.groups[h];
+                if let Some(vm) = match_verb(s, lexicon, group.head, &group.lemma) {
+                    if let Some((specific, _)) = family_code(&code[..2], &vm.entry.code) {
+                        code = specific;
+                    }
+                    if targets.is_empty() {
+                        targets = after_noun(s, vm.end, false).1;
+                    }
+                }
+            }
+        }
+        let before = actor_before(s, k).or_else(|| apposed_actor(s, k));
+        let (mut actors, mut targets, mut confidence) = match (before, agent) {
+            (_, Some(a)) if !targets.is_empty() && !targets.contains(&a) => {
+                let agents = coordinated_right(s, a)
+                    .into_iter()
+                    .filter(|x| !targets.contains(x))
+                    .collect();
+                (agents, targets, 0.55)
+            }
+            // "Israeli and US attacks on ...": coordinated adjectival actors.
+            (Some(a), _) if !targets.is_empty() && !targets.contains(&a) => {
+                (coordinated_left(s, a), targets, 0.55)
+            }
+            _ => (Vec::new(), targets, 0.4),
+        };
+        // "held talks with Y" under a verb without a pattern: the talks' other party is the
+        // subject of the clause (consultations only).
+        if actors.is_empty()
+            && !targets.is_empty()
+            && code.starts_with("04")
+            && let Some(g) = (0..s.groups.len())
+                .rev()
+                .find(|&g| s.groups[g].end <= k && !s.groups[g].nonfinite)
+        {
+            let between_clean = (s.groups[g].end..k).all(|j| {
+                s.slot_at[j].is_none()
+                    && !matches!(s.lower(j), "," | ";" | "that" | "who" | "which")
+            });
+            if between_clean {
+                actors = subject_of(s, g, &mut memo);
+                confidence = 0.45;
+            }
+        }
+        if actors.is_empty() || targets.is_empty() {
+            k += 1;
+            continue;
+        }
+        targets.retain(|t| !actors.contains(t));
+        if targets.is_empty() {
+            k += 1;
+            continue;
+        }
+        let start = actors
+            .iter()
+            .chain(&targets)
+            .map(|&t| s.slots[t].first)
+            .min()
+            .unwrap_or(k)
+            .min(k);
+        let end = actors
+            .iter()
+            .chain(&targets)
+            .map(|&t| s.slots[t].end)
+            .max()
+            .unwrap_or(k + 1)
+            .max(k + 1);
+        out.push(Candidate {
+            actors,
+            targets,
+            code,
+            negated: false,
+            modality: Modality::Asserted,
+            confidence,
+            tense: GroupTense::Past,
+            tokens: start..end,
+            kind: PatternKind::Nominal,
+            mutual: false,
+        });
+        k = m.end.max(k + 1);
+    }
+    out
+}

@@ -1,0 +1,433 @@
+//! Pattern tests on hand-made sentences with hand-made actor mentions.
+
+use crate::extract::actors::{ActorMention, MentionKind};
+use crate::extract::candidate::Candidate;
+use crate::extract::events::DocumentEvents;
+use crate::extract::sentence::Sentence;
+use crate::extract::{nominal, verbal};
+use crate::nlp::{split_tokens, tokenize};
+use crate::{Article, Event, Lexicon, Modality, Party};
+
+/// Mentions for the given (surface, country) pairs, found left to right in `text`.
+fn mentions(text: &str, actors: &[(&str, &str)]) -> Vec<ActorMention> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (surface, country) in actors {
+        let Some(i) = text[from..].find(surface).map(|i| i + from) else {
+            panic!("{surface} not in {text}")
+        };
+        from = i + surface.len();
+        let pronoun = surface.chars().next().is_some_and(char::is_lowercase);
+        out.push(ActorMention {
+            start: i,
+            end: i + surface.len(),
+            party: Party {
+                label: surface.to_string(),
+                country: Some(country.to_string()),
+                iri: None,
+                role: None,
+                text: surface.to_string(),
+                start: text[..i].chars().count(),
+                end: text[..i + surface.len()].chars().count(),
+            },
+            kind: if pronoun {
+                MentionKind::Pronoun
+            } else {
+                MentionKind::Name
+            },
+            plural: false,
+            possessive: false,
+            member: 0,
+        });
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+/// The events of a one-sentence text with the given mentions.
+fn events(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
+    let lexicon = Lexicon::builtin().expect("lexicon");
+    let article = Article {
+        id: "t".into(),
+        text: text.to_string(),
+        ..Article::default()
+    };
+    let tokens = tokenize(text, 0, text.len());
+    let mut doc = DocumentEvents::new(&article, &lexicon);
+    for range in split_tokens(text, &tokens) {
+        let toks = &tokens[range];
+        let (start, end) = (toks[0].start, toks[toks.len() - 1].end);
+        let ms: Vec<ActorMention> = mentions(text, actors)
+            .into_iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
+        let s = Sentence::new(text, toks, ms, &lexicon.verbs);
+        let mut used = vec![false; s.tags.len()];
+        let mut c: Vec<Candidate> = verbal::verbal_events(&s, &lexicon.verbs, &mut used);
+        c.extend(nominal::nominal_events(&s, &lexicon.verbs, &used));
+        doc.add(&s, start, end, c);
+    }
+    doc.finish()
+}
+
+/// (actor, code, target) triples of the non-negated events.
+fn triples(text: &str, actors: &[(&str, &str)]) -> Vec<(String, String, String)> {
+    events(text, actors)
+        .into_iter()
+        .filter(|e| !e.negated)
+        .map(|e| (e.actor.label, e.action.code, e.target.label))
+        .collect()
+}
+
+fn t(a: &str, c: &str, b: &str) -> (String, String, String) {
+    (a.to_string(), c.to_string(), b.to_string())
+}
+
+#[test]
+fn active_svo() {
+    assert_eq!(
+        triples(
+            "Freedonia condemned Sylvania on Monday.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+}
+
+#[test]
+fn passive_with_agent() {
+    let got = triples(
+        "The proposals continue to be rejected by Sylvania, Freedonia said.",
+        &[("Sylvania", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = triples(
+        "Freedonia was attacked by Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Sylvania", "190", "Freedonia")]);
+}
+
+#[test]
+fn phrasal_verbs_and_prepositions() {
+    assert_eq!(
+        triples(
+            "Freedonia met with Sylvania in Ruritania.",
+            &[
+                ("Freedonia", "FRE"),
+                ("Sylvania", "SYL"),
+                ("Ruritania", "RUR")
+            ]
+        ),
+        [t("Freedonia", "040", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia cracked down on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "170", "Sylvania")]
+    );
+}
+
+#[test]
+fn appeal_with_complement() {
+    assert_eq!(
+        triples(
+            "Freedonia called on Sylvania to agree to a ceasefire.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        )[0],
+        t("Freedonia", "0256", "Sylvania")
+    );
+    assert_eq!(
+        triples(
+            "Freedonia urged Sylvania to resume negotiations.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "026", "Sylvania")]
+    );
+}
+
+#[test]
+fn light_verbs() {
+    assert_eq!(
+        triples(
+            "Freedonia held talks with Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "040", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia launched drone strikes on Sylvania overnight.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "195", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia imposed new sanctions on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "163", "Sylvania")]
+    );
+}
+
+#[test]
+fn coordination() {
+    let got = triples(
+        "Freedonia and Sylvania signed a trade pact.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "057", "Sylvania")]);
+    let got = triples(
+        "Freedonia met Sylvania and Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            t("Freedonia", "040", "Sylvania"),
+            t("Freedonia", "040", "Ruritania")
+        ]
+    );
+    let got = triples(
+        "Freedonia threatened and then sanctioned Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.contains(&t("Freedonia", "163", "Sylvania")), "{got:?}");
+}
+
+#[test]
+fn nominal_events() {
+    let got = triples(
+        "A meeting between Freedonia and Sylvania ended without a deal.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "040", "Sylvania")]);
+    let got = triples(
+        "The invasion of Sylvania by Freedonia drew protests.",
+        &[("Sylvania", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert_eq!(got, [t("Freedonia", "192", "Sylvania")]);
+}
+
+#[test]
+fn reported_speech_and_threats() {
+    let got = triples(
+        "Freedonia warned that Sylvania may face sanctions.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "1312", "Sylvania")]);
+    let got = triples(
+        "Officials said Freedonia attacked Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "190", "Sylvania")]);
+}
+
+#[test]
+fn negation_refusal_and_modality() {
+    let e = events(
+        "Freedonia did not attack Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(e.len(), 1);
+    assert!(e[0].negated);
+    assert_eq!(
+        triples(
+            "Freedonia refused to meet Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "125", "Sylvania")]
+    );
+    let e = events(
+        "Freedonia will visit Sylvania next week.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(e[0].modality, Modality::Intended);
+    let e = events(
+        "Freedonia could attack Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(e[0].modality, Modality::Hypothetical);
+}
+
+#[test]
+fn visits_take_places_as_targets() {
+    assert_eq!(
+        triples(
+            "Freedonia arrived in Sylvania on Sunday.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "042", "Sylvania")]
+    );
+}
+
+#[test]
+fn relative_clause_subject() {
+    let got = triples(
+        "Freedonia, which has long opposed the plan, criticized Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "111", "Sylvania")]);
+}
+
+#[test]
+fn evidence_offsets_are_characters() {
+    let text = "Überland news. Freedonia condemned Sylvania.";
+    let e = events(text, &[("Freedonia", "FRE"), ("Sylvania", "SYL")]);
+    assert_eq!(e.len(), 1);
+    let s: String = text
+        .chars()
+        .skip(e[0].evidence.start)
+        .take(e[0].evidence.end - e[0].evidence.start)
+        .collect();
+    assert_eq!(s, "Freedonia condemned Sylvania.");
+}
+
+/// Prints the analysis of `GEOKG_DEBUG_TEXT` (a developer aid: `cargo test -- --ignored debug_dump --nocapture`).
+#[test]
+#[ignore]
+fn debug_dump() {
+    let Ok(text) = std::env::var("GEOKG_DEBUG_TEXT") else {
+        return;
+    };
+    let lexicon = Lexicon::builtin().expect("lexicon");
+    let extractor = crate::Extractor::new(lexicon.clone());
+    let article = Article {
+        id: "d".into(),
+        text: text.clone(),
+        published: "2025-01-01".parse().ok(),
+        ..Article::default()
+    };
+    let finder = crate::extract::actors::ActorFinder::new(&lexicon);
+    let mut doc = finder.start_document(&article);
+    let tokens = tokenize(&text, 0, text.len());
+    for range in split_tokens(&text, &tokens) {
+        let toks = &tokens[range];
+        let ms = doc.sentence_mentions(toks[0].start, toks[toks.len() - 1].end);
+        let s = Sentence::new(&text, toks, ms, &lexicon.verbs);
+        let words: Vec<String> = s
+            .tags
+            .iter()
+            .map(|t| format!("{}/{:?}", t.lower, t.tag))
+            .collect();
+        println!("{}", words.join(" "));
+        for slot in &s.slots {
+            for m in &slot.mentions {
+                println!(
+                    "  slot {}..{} {:?} {} {:?} poss={}",
+                    slot.first,
+                    slot.end,
+                    m.party.label,
+                    m.party.country.as_deref().unwrap_or("-"),
+                    m.kind,
+                    m.possessive
+                );
+            }
+        }
+        for g in &s.groups {
+            println!(
+                "  group {}..{} head={} {} neg={} pass={} nonfin={} {:?}",
+                g.start, g.end, g.head, g.lemma, g.negated, g.passive, g.nonfinite, g.tense
+            );
+        }
+    }
+    for e in extractor.extract(&article) {
+        println!(
+            "EVENT {} -[{}]-> {} neg={} {:?} conf={}",
+            e.actor.label, e.action.code, e.target.label, e.negated, e.modality, e.confidence
+        );
+    }
+}
+
+#[test]
+fn mutual_consultation_pairs_everyone_once() {
+    let got = triples(
+        "Freedonia, Sylvania and Ruritania met on Monday.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+}
+
+#[test]
+fn reduced_passive_with_agents() {
+    let got = triples(
+        "The pact, signed by Freedonia and Sylvania, took effect.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "057", "Sylvania")]);
+}
+
+#[test]
+fn officials_from_a_country_are_that_country() {
+    let got = triples(
+        "Freedonia met with officials from Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "040", "Sylvania")]);
+}
+
+#[test]
+fn demand_that_clause_and_embedded_events() {
+    let got = triples(
+        "Freedonia demanded that Sylvania withdraw its troops and stop attacking Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert_eq!(got, [t("Freedonia", "1056", "Sylvania")]);
+}
+
+#[test]
+fn declared_intent_to_attack_is_a_threat() {
+    let got = triples(
+        "Freedonia plans to invade Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "1382", "Sylvania")]);
+}
+
+#[test]
+fn announced_visit_is_an_intent() {
+    let got = triples(
+        "Freedonia will visit Sylvania in May.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "036", "Sylvania")]);
+}
+
+#[test]
+fn apposed_event_noun_takes_the_mention_as_actor() {
+    let got = triples(
+        "Ann Lee, a fierce critic of Sylvania, arrived.",
+        &[("Ann Lee", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Ann Lee", "111", "Sylvania")]);
+}
+
+#[test]
+fn refused_future_cooperation_is_a_rejection() {
+    let got = triples(
+        "Freedonia said it would not meet Sylvania.",
+        &[("Freedonia", "FRE"), ("it", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("it", "125", "Sylvania")]);
+}
+
+#[test]
+fn extractor_is_shareable_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<crate::Extractor>();
+}

@@ -1,0 +1,536 @@
+//! Verb-triggered events: a verb group matched to a lexicon pattern (or a light verb with a
+//! coded noun object), its subject and object mentions, voice, complement, negation and
+//! modality.
+
+use crate::Modality;
+use crate::lexicon::verbs::VerbLexicon;
+use crate::nlp::{GroupTense, Tag};
+
+use super::candidate::{Candidate, PatternKind, symmetric_root};
+use super::clause::{ObjectSearch, governing_group, objects_after, passive_agent, subject_of};
+use super::complement::family_code;
+use super::patterns::{Match, match_noun, match_verb};
+use super::sentence::Sentence;
+
+/// Verbs whose object noun names the event ("held talks", "launched strikes", "imposed sanctions").
+const LIGHT_VERBS: &[&str] = &[
+    "hold",
+    "launch",
+    "carry",
+    "conduct",
+    "express",
+    "voice",
+    "make",
+    "stage",
+    "mount",
+    "issue",
+    "impose",
+    "announce",
+    "deliver",
+    "give",
+    "open",
+    "begin",
+    "start",
+    "resume",
+    "continue",
+    "step",
+    "intensify",
+    "escalate",
+    "order",
+    "approve",
+    "authorize",
+    "authorise",
+    "unleash",
+    "commit",
+    "perpetrate",
+    "undertake",
+    "initiate",
+    "pursue",
+    "file",
+    "lodge",
+    "send",
+    "take",
+    "have",
+    "join",
+    "attend",
+    "lead",
+    "organize",
+    "arrange",
+    "schedule",
+    "exert",
+    "renew",
+    "step up",
+    "slap",
+    "level",
+    "extend",
+    "greenlight",
+    "green-light",
+    "offer",
+    "reach",
+    "sign",
+    "seek",
+    "plan",
+    "propose",
+    "host",
+    "welcome",
+    "announce",
+    "agree",
+    "accept",
+    "support",
+    "back",
+    "voice",
+    "reiterate",
+    "reaffirm",
+    "broker",
+    "tighten",
+    "reimpose",
+    "enforce",
+    "maintain",
+    "expand",
+    "widen",
+    "engage",
+    "wage",
+    "stage",
+];
+
+/// Verbs that make their infinitive complement a plan ("plans to visit").
+const PLAN_VERBS: &[&str] = &[
+    "plan", "intend", "aim", "expect", "want", "seek", "hope", "prepare", "schedule", "set",
+    "prepare", "decide", "try", "wish",
+];
+
+/// Verbs reporting speech, after which "would" reports an intention.
+const SPEECH_VERBS: &[&str] = &[
+    "say", "announce", "tell", "state", "declare", "confirm", "add", "indicate", "signal",
+    "insist", "vow", "promise", "pledge", "agree",
+];
+
+/// Modals of possibility.
+const HYPOTHETICAL_MODALS: &[&str] = &[
+    "could", "might", "may", "would", "should", "can", "'d", "must", "cannot",
+];
+
+/// What an appeal, intent, demand, rejection or threat is about.
+struct Complement {
+    /// The complement's own code.
+    code: String,
+    /// The complement verb group, if the complement is a verb ("to meet").
+    group: Option<usize>,
+    /// Whether it is the direct object noun of the verb ("offered condolences").
+    object_noun: bool,
+}
+
+/// Finds the complement of the pattern match `m` of group `g`.
+fn complement(s: &Sentence, lexicon: &VerbLexicon, g: usize, m: &Match) -> Option<Complement> {
+    let start = m.end;
+    let limit = (start + 12).min(s.tags.len());
+    let mut k = start;
+    let mut after_that = false;
+    let mut seen_slot = false;
+    while k < limit {
+        if let Some(slot) = s.slot_at[k] {
+            k = s.slots[slot].end;
+            seen_slot = true;
+            continue;
+        }
+        let w = s.lower(k);
+        if matches!(w, "." | ";" | ":" | "who" | "which" | "because" | "while") {
+            return None;
+        }
+        if let Some(h) = s.group_at(k).filter(|&h| h != g) {
+            let other = &s.groups[h];
+            if other.nonfinite || after_that {
+                if let Some(vm) = match_verb(s, lexicon, other.head, &other.lemma) {
+                    return Some(Complement {
+                        code: vm.entry.code.clone(),
+                        group: Some(h),
+                        object_noun: false,
+                    });
+                }
+                // An uncoded complement verb with a coded object ("to show restraint").
+                let mut j = other.end;
+                while j < (other.end + 4).min(s.tags.len()) && s.slot_at[j].is_none() {
+                    if let Some(nm) = match_noun(s, lexicon, j) {
+                        return Some(Complement {
+                            code: nm.entry.code.clone(),
+                            group: Some(h),
+                            object_noun: false,
+                        });
+                    }
+                    j += 1;
+                }
+                return None;
+            }
+            return None;
+        }
+        if w == "that" && s.tag(k) == Some(Tag::Sub) {
+            after_that = true;
+        }
+        if let Some(nm) = match_noun(s, lexicon, k) {
+            let object_noun = !seen_slot
+                && (start..k).all(|j| {
+                    matches!(
+                        s.tag(j),
+                        Some(Tag::Det | Tag::Adj | Tag::Poss | Tag::Num | Tag::Adv | Tag::Noun)
+                    )
+                });
+            return Some(Complement {
+                code: nm.entry.code.clone(),
+                group: None,
+                object_noun,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The light-verb object noun of group `g` ("launched strikes on", "held talks with").
+fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Match<'l>> {
+    let group = &s.groups[g];
+    let limit = (group.end + 6).min(s.tags.len());
+    for k in group.end..limit {
+        if s.slot_at[k].is_some()
+            && s.slots[s.slot_at[k]?]
+                .mentions
+                .iter()
+                .all(|m| !m.possessive)
+            && k > group.end
+        {
+            return None;
+        }
+        if matches!(
+            s.lower(k),
+            "." | ";" | ":" | "that" | "who" | "which" | "to" | "with" | "against" | "on"
+        ) {
+            return None;
+        }
+        if let Some(nm) = match_noun(s, lexicon, k) {
+            return Some(nm);
+        }
+        if s.group_at(k).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// Modality of group `g` from its modal, tense, governing verb and conditionals.
+pub fn modality_of(s: &Sentence, g: usize) -> Modality {
+    let group = &s.groups[g];
+    if let Some(modal) = group.modal.as_deref() {
+        // "said it would allow": a reported intention, not a hypothesis.
+        let reported = modal == "would"
+            && s.groups[..g]
+                .iter()
+                .any(|o| SPEECH_VERBS.contains(&o.lemma.as_str()));
+        if reported {
+            return Modality::Intended;
+        }
+        if HYPOTHETICAL_MODALS.contains(&modal) {
+            return Modality::Hypothetical;
+        }
+    }
+    // "is willing to send", "ready to host".
+    if group.nonfinite
+        && group.start > 0
+        && matches!(
+            s.lower(group.start - 1),
+            "willing" | "ready" | "prepared" | "poised" | "set" | "due" | "expected" | "scheduled"
+        )
+    {
+        return Modality::Intended;
+    }
+    let clause_start = (0..group.start)
+        .rev()
+        .find(|&k| matches!(s.lower(k), ";" | "," | ":"))
+        .map_or(0, |k| k + 1);
+    if (clause_start..group.start).any(|k| matches!(s.lower(k), "if" | "unless" | "whether")) {
+        return Modality::Hypothetical;
+    }
+    if group.tense == GroupTense::Future {
+        return Modality::Intended;
+    }
+    if group.nonfinite
+        && let Some(p) = governing_group(s, g)
+    {
+        let lemma = s.groups[p].lemma.as_str();
+        if PLAN_VERBS.contains(&lemma) || s.groups[p].tense == GroupTense::Future {
+            return Modality::Intended;
+        }
+        if HYPOTHETICAL_MODALS.contains(&s.groups[p].modal.as_deref().unwrap_or("")) {
+            return Modality::Hypothetical;
+        }
+    }
+    if s.attributed {
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
+
+/// Whether every target mention is on the side of some actor mention (same entity or country).
+fn same_sides(s: &Sentence, actors: &[usize], targets: &[usize]) -> bool {
+    let countries = |slots: &[usize]| -> Vec<Option<String>> {
+        slots
+            .iter()
+            .flat_map(|&k| s.slots[k].mentions.iter().map(|m| m.party.country.clone()))
+            .collect()
+    };
+    let a = countries(actors);
+    countries(targets)
+        .iter()
+        .all(|t| t.is_some() && a.contains(t))
+}
+
+/// Token index where the complement clause starting at `from` ends.
+fn embedded_end(s: &Sentence, from: usize) -> usize {
+    let n = s.tags.len();
+    (from..n)
+        .find(|&k| match s.lower(k) {
+            ";" | ":" => true,
+            "," => matches!(
+                s.lower(k + 1),
+                "and"
+                    | "but"
+                    | "while"
+                    | "as"
+                    | "although"
+                    | "though"
+                    | "saying"
+                    | "adding"
+                    | "which"
+            ),
+            // A coordinated tensed verb starts a new act ("threatened and then sanctioned");
+            // a bare one continues the complement ("demanded that X withdraw and stop").
+            "and" | "but" | "or" => {
+                let next = (k + 1..n).find(|&j| !matches!(s.tag(j), Some(Tag::Adv)));
+                next.is_some_and(|j| {
+                    s.group_at(j).is_some_and(|h| {
+                        let other = &s.groups[h];
+                        let tensed = !matches!(
+                            s.tag(other.head),
+                            Some(Tag::Verb(crate::nlp::VerbForm::Base))
+                        ) || other.head != other.start;
+                        other.start == j && !other.nonfinite && tensed
+                    })
+                })
+            }
+            _ => false,
+        })
+        .unwrap_or(n)
+}
+
+/// Whether group `g` (or the verb it depends on) is negated.
+fn negated(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    // "failed to reach a deal" did not happen either.
+    let governor = if group.nonfinite {
+        governing_group(s, g)
+    } else {
+        None
+    };
+    group.negated || governor.is_some_and(|p| s.groups[p].negated || s.groups[p].lemma == "fail")
+}
+
+/// Events triggered by the verb groups of `s`. `used_nouns` marks nouns consumed as light-verb
+/// objects or complements, so the nominal pass skips them.
+pub fn verbal_events(
+    s: &Sentence,
+    lexicon: &VerbLexicon,
+    used_nouns: &mut [bool],
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let mut consumed = vec![false; s.groups.len()];
+    let mut memo = Vec::new();
+    for g in 0..s.groups.len() {
+        let group = &s.groups[g];
+        if consumed[g]
+            || s.slot_at[group.head].is_some()
+            || !matches!(s.tag(group.head), Some(Tag::Verb(_)))
+        {
+            continue;
+        }
+        let (m, kind) = match match_verb(s, lexicon, group.head, &group.lemma) {
+            Some(m) => (m, PatternKind::Verb),
+            None if LIGHT_VERBS.contains(&group.lemma.as_str()) => {
+                match light_noun(s, lexicon, g) {
+                    Some(m) => (m, PatternKind::LightVerb),
+                    None => continue,
+                }
+            }
+            None => continue,
+        };
+        if kind == PatternKind::LightVerb {
+            for u in used_nouns.iter_mut().take(m.end).skip(m.trigger) {
+                *u = true;
+            }
+        } else if let Some(last) = m.last_word {
+            for u in used_nouns.iter_mut().take(last + 1).skip(group.head) {
+                *u = true;
+            }
+        }
+        let flags = m.entry.flags;
+        let mut code = m.entry.code.clone();
+        // What is appealed for, demanded, rejected, threatened or promised has not happened:
+        // events inside the complement are not coded on their own.
+        if flags.complement && !code.starts_with("03") {
+            let end = embedded_end(s, m.end);
+            for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
+                if other.start >= end {
+                    break;
+                }
+                consumed[h] = true;
+            }
+            for u in used_nouns.iter_mut().take(end).skip(m.end) {
+                *u = true;
+            }
+        }
+        let mut modality = modality_of(s, g);
+        if flags.complement {
+            let mut family = code[..2].to_string();
+            // "wants Y to attack": wanting something of another party is an appeal.
+            if family == "03" {
+                let object_first = s.groups.get(g + 1).is_some_and(|n| {
+                    n.nonfinite && (group.end..n.start).any(|k| s.slot_at[k].is_some())
+                });
+                if object_first {
+                    family = "02".to_string();
+                    code = "020".to_string();
+                }
+            }
+            let family = family.as_str();
+            if let Some(c) = complement(s, lexicon, g, &m) {
+                if let Some(h) = c.group {
+                    consumed[h] = true;
+                }
+                match family_code(family, &c.code) {
+                    Some((specific, forced)) => {
+                        code = specific;
+                        if let Some(f) = forced {
+                            modality = f;
+                        }
+                    }
+                    None if c.object_noun && !c.code.starts_with(family) => code = c.code.clone(),
+                    None => {}
+                }
+            }
+        }
+        // "would not attend the talks", "will not provide support": a refused cooperative
+        // act is a rejection (12x), asserted.
+        let mut negated = negated(s, g);
+        if negated
+            && modality == Modality::Intended
+            && matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"))
+            && let Some((reject, _)) = family_code("12", &code)
+        {
+            code = reject;
+            negated = false;
+            modality = Modality::Asserted;
+        }
+        // An announced or conditional coercive act is a threat ("will withdraw its force
+        // unless", "would boycott" → 13x).
+        let conditional = modality == Modality::Hypothetical
+            && (0..s.tags.len()).any(|k| matches!(s.lower(k), "unless" | "if"));
+        if (modality == Modality::Intended || conditional)
+            && matches!(code.get(..2), Some("16" | "18" | "19" | "20"))
+            && let Some((threat, _)) = family_code("13", &code)
+        {
+            code = threat;
+        }
+        // An announced cooperative act is an intent to cooperate ("will visit" → 036).
+        if modality == Modality::Intended
+            && matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"))
+            && let Some((intent, _)) = family_code("03", &code)
+        {
+            code = intent;
+        }
+        let opts = ObjectSearch {
+            places: flags.location_target,
+            that_clause: flags.that_clause || flags.complement,
+            infinitives: flags.complement || kind == PatternKind::LightVerb,
+            pattern_end: m.end,
+            violent: matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")),
+        };
+        // Verb groups inside the pattern ("refused to meet") are part of this event.
+        for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
+            if other.start >= m.end {
+                break;
+            }
+            consumed[h] = true;
+        }
+        let from = group.end.max(group.head + 1);
+        // A bare participle with "by" is a reduced passive ("an agreement signed by X and Y").
+        let bare_participle = group.start == group.head
+            && matches!(
+                s.tag(group.head),
+                Some(Tag::Verb(crate::nlp::VerbForm::Past))
+            )
+            && s.lower(group.end) == "by";
+        let passive = group.passive || bare_participle;
+        let (mut actors, mut targets) = if passive {
+            (passive_agent(s, g), subject_of(s, g, &mut memo))
+        } else {
+            (subject_of(s, g, &mut memo), objects_after(s, g, from, opts))
+        };
+        if flags.reversed {
+            std::mem::swap(&mut actors, &mut targets);
+        }
+        // "suspended its cooperation with the IAEA": a possessive of the actor's own side is
+        // not the target; look further.
+        let mut retries = 0;
+        while retries < 2
+            && !targets.is_empty()
+            && !passive
+            && !flags.reversed
+            && same_sides(s, &actors, &targets)
+        {
+            let after = targets
+                .iter()
+                .map(|&t| s.slots[t].end)
+                .max()
+                .unwrap_or(from);
+            targets = objects_after(s, g, after, opts);
+            retries += 1;
+        }
+        let member_count: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();
+        let mutual = targets.is_empty()
+            && member_count >= 2
+            && symmetric_root(&code)
+            && (!group.nonfinite || passive);
+        if actors.is_empty() || (targets.is_empty() && !mutual) {
+            continue;
+        }
+        let confidence = match (kind, passive) {
+            (PatternKind::LightVerb, _) => 0.7,
+            (_, true) => 0.75,
+            _ => 0.85,
+        };
+        let end = targets
+            .iter()
+            .chain(&actors)
+            .map(|&t| s.slots[t].end)
+            .max()
+            .unwrap_or(group.end)
+            .max(group.end);
+        let start = actors
+            .iter()
+            .chain(&targets)
+            .map(|&t| s.slots[t].first)
+            .min()
+            .unwrap_or(group.start)
+            .min(group.start);
+        out.push(Candidate {
+            actors,
+            targets,
+            code,
+            negated,
+            modality,
+            confidence,
+            tense: group.tense,
+            tokens: start..end,
+            kind,
+            mutual,
+        });
+    }
+    out
+}
