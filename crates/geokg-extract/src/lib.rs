@@ -4,7 +4,7 @@
 //! [`extract`] (actors, events, CAMEO codes) using [`lexicon`] (gazetteer and verb lexicon,
 //! loaded from the Turtle files in `ontology/`) and [`time`] (date resolution). Nothing here
 //! knows about RDF stores; events are plain structs ([`event::Event`]).
-#![deny(clippy::unwrap_used)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod article;
 pub mod event;
