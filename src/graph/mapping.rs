@@ -198,6 +198,11 @@ fn party_quads(sink: &mut QuadSink, ev: &NamedNode, which: &str, party: &Party, 
         &geokg(&format!("{which}Text")),
         Literal::new_simple_literal(text),
     );
+    sink.add(
+        ev,
+        &geokg(&format!("{which}Label")),
+        Literal::new_simple_literal(&party.label),
+    );
 }
 
 fn event_quads(
