@@ -327,7 +327,7 @@ fn shacl_validation_passes_then_reports_broken_triples() {
         .success();
     geokg().arg("validate").arg(&dump).assert().success();
     // Break the fixture event: confidence out of [0, 1], a second actor, no docId.
-    let breakage = "DELETE { GRAPH ?g { ?e geokg:confidence ?c } } INSERT { GRAPH ?g { ?e geokg:confidence 1.5 ; geokg:actor country:FRA } } WHERE { GRAPH ?g { ?e geokg:confidence ?c } } ;
+    let breakage = "DELETE { GRAPH ?g { ?e geokg:confidence ?c } } INSERT { GRAPH ?g { ?e geokg:confidence 1.5 ; geokg:actor country:FRA } } WHERE { VALUES ?e { <https://w3id.org/geokg/event/fixture1> } GRAPH ?g { ?e geokg:confidence ?c } } ;
         DELETE WHERE { GRAPH ?g { <https://w3id.org/geokg/doc/fixture> geokg:docId ?id } }";
     geokg_at(&store)
         .args(["-q", "update", breakage])

@@ -213,7 +213,7 @@ mod tests {
             &TableOptions::default(),
         );
         let lines: Vec<&str> = t.lines().collect();
-        assert_eq!(lines[1], "│ code      │  n │");
+        assert_eq!(lines[1], "│ code      │ n  │");
         assert_eq!(lines[3], "│ cameo:042 │ 12 │");
         assert_eq!(lines[4], "│ Moscow    │    │");
         assert_eq!(lines.last().copied(), Some("2 rows"));
