@@ -300,7 +300,7 @@ fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
                 reason: "no store exists there yet".into(),
             });
         }
-        return Ok(Store::open_read_only(path)?);
+        return open_read_only_retrying(path);
     }
     Store::open(path).map_err(|e| {
         let text = e.to_string();
@@ -348,6 +348,24 @@ fn lock_holder(lock_file: &Path) -> Option<String> {
 #[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
 fn lock_holder(_lock_file: &Path) -> Option<String> {
     None
+}
+
+/// Opens a read-only snapshot of the store. A writer in another process may delete files
+/// (compaction) while the snapshot's file list is read; such a race shows up as a missing
+/// file and is retried a few times before it is reported.
+#[cfg(feature = "rocksdb")]
+fn open_read_only_retrying(path: &Path) -> Result<Store, GraphError> {
+    let mut attempt = 0;
+    loop {
+        match Store::open_read_only(path) {
+            Ok(store) => return Ok(store),
+            Err(e) if attempt < 10 && e.to_string().contains("No such file or directory") => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
 
 #[cfg(not(feature = "rocksdb"))]
