@@ -31,19 +31,30 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        help_heading = "Store options",
         env = "GEOKG_STORE",
         default_value = "geokg.db",
         value_name = "PATH"
     )]
     pub store: PathBuf,
     /// Use a fresh in-memory store instead (for one-shot runs).
-    #[arg(long, global = true, conflicts_with = "read_only")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Store options",
+        conflicts_with = "read_only"
+    )]
     pub memory: bool,
     /// Open the store read-only (queries can run while another process ingests).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Store options")]
     pub read_only: bool,
     /// Extra gazetteer entities (Turtle, same vocabulary as ontology/actors.ttl).
-    #[arg(long, global = true, value_name = "FILE.ttl")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Store options",
+        value_name = "FILE.ttl"
+    )]
     pub gazetteer: Vec<PathBuf>,
     /// Print only errors.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
@@ -56,21 +67,33 @@ pub struct GlobalArgs {
     /// GEOKG_ENDPOINT_PASSWORD.
     #[arg(
         long,
-        global = true,
+        global = true, help_heading = "Remote store options",
         env = "GEOKG_ENDPOINT",
         value_name = "URL",
         conflicts_with_all = ["memory", "read_only"]
     )]
     pub endpoint: Option<String>,
     /// Remote SPARQL update endpoint (default: the --endpoint URL).
-    #[arg(long, global = true, env = "GEOKG_UPDATE_ENDPOINT", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Remote store options",
+        env = "GEOKG_UPDATE_ENDPOINT",
+        value_name = "URL"
+    )]
     pub update_endpoint: Option<String>,
     /// Remote Graph Store Protocol endpoint: `ingest` then replaces each document graph with one
     /// PUT instead of SPARQL updates.
-    #[arg(long, global = true, env = "GEOKG_GSP_ENDPOINT", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Remote store options",
+        env = "GEOKG_GSP_ENDPOINT",
+        value_name = "URL"
+    )]
     pub gsp_endpoint: Option<String>,
     /// With --endpoint, `ingest` first pushes the ontology graph when the remote lacks this version.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Remote store options")]
     pub push_ontology: bool,
 }
 
