@@ -162,6 +162,34 @@ impl DocumentActors<'_> {
             .find(|s| filter(s))
     }
 
+    /// "the North", "the South" standing alone: the country named "North …"/"South …" met
+    /// latest in the article ("North Korea … the North fired"). Not before another capitalised
+    /// word ("the North Atlantic").
+    fn compass_country(
+        &mut self,
+        toks: &[Token<'_>],
+        p: usize,
+        out: &mut Vec<ActorMention>,
+    ) -> Option<usize> {
+        let next = toks.get(p + 1)?;
+        if !next.cap || !matches!(next.norm.as_str(), "north" | "south") {
+            return None;
+        }
+        if toks.get(p + 2).is_some_and(|t| t.cap && t.word) {
+            return None;
+        }
+        let prefix = format!("{} ", next.text);
+        let seen = self
+            .history
+            .iter()
+            .rev()
+            .take(HISTORY_WINDOW)
+            .find(|s| s.country && s.party.label.starts_with(&prefix))
+            .cloned()?;
+        self.emit_seen(toks, out, p..p + 2, &seen, MentionKind::Description, false);
+        Some(p + 2)
+    }
+
     /// A definite phrase at `p` ("the"/"both"): "the two men", "the country", "the alliance",
     /// "the president". Returns the token after it, or `None` to scan on normally.
     pub(super) fn definite(
@@ -229,6 +257,9 @@ impl DocumentActors<'_> {
                 self.emit_seen(toks, out, p..p + 2, &seen, MentionKind::Description, false);
             }
             return Some(p + 2);
+        }
+        if let Some(end) = self.compass_country(toks, p, out) {
+            return Some(end);
         }
         if let Some(m) = &ms[p + 1] {
             let owners: Vec<usize> = m

@@ -61,6 +61,7 @@ impl DocumentActors<'_> {
     ) {
         let g = &self.finder.gazetteer;
         let party = make_party(g, &self.people, &referent, self.date);
+        let collective = matches!(referent, Referent::Agent { .. });
         let (person, gender, office) = match &referent {
             Referent::Entity { entity, .. } => {
                 let ent = &g.entities[*entity];
@@ -106,15 +107,66 @@ impl DocumentActors<'_> {
             tok: span.start,
             group: 0,
         });
+        let start = toks[span.start].start;
+        let end = toks[span.end - 1].end;
+        let mut party = party;
+        if let Some(surface) = self.surface_label(toks, &span, collective, plural, kind) {
+            party.label = surface;
+        }
         out.push(ActorMention {
-            start: toks[span.start].start,
-            end: toks[span.end - 1].end,
+            start,
+            end,
             party,
             kind,
             plural,
             possessive,
             member: 0,
         });
+    }
+
+    /// The label of a collective actor named by a phrase: a role phrase of a minted agent
+    /// ("Iranian officials", "Hungarian") or a plural demonym ("Palestinians"). Its own words say more than
+    /// the minted "Iranian government"; a demonym used as an adjective ("Israeli strikes")
+    /// keeps the country's label.
+    /// `None` (keep the canonical label) for names and coreference.
+    fn surface_label(
+        &self,
+        toks: &[Token<'_>],
+        span: &Range<usize>,
+        collective: bool,
+        plural: bool,
+        kind: MentionKind,
+    ) -> Option<String> {
+        let phrase = match kind {
+            MentionKind::Demonym => collective || plural,
+            MentionKind::Role => collective,
+            _ => false,
+        };
+        if !phrase || span.is_empty() {
+            return None;
+        }
+        // A span naming several members, or a possessive pronoun's phrase ("its military"):
+        // the words alone mislead. A member's own words ("Britain" in "officials from
+        // Germany, Britain and France") are kept.
+        let joiner = |t: Option<&Token<'_>>| is(t, &[",", "and", "or", "&"]);
+        let inner = &toks[span.start..span.end];
+        if inner.iter().any(|t| joiner(Some(t)) || t.text == "(")
+            || is(
+                inner.first(),
+                &["its", "their", "his", "her", "our", "my", "your"],
+            )
+        {
+            return None;
+        }
+        let text = self
+            .article
+            .text
+            .get(toks[span.start].start..toks[span.end - 1].end)?;
+        let text = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(text);
+        (!text.is_empty()).then(|| text.to_string())
     }
 
     /// Emits a mention of tokens `s..e` that corefers with `seen`.

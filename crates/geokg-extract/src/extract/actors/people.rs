@@ -389,8 +389,16 @@ impl DocumentActors<'_> {
         let group = first_country(&[MentionKind::Role]);
         let country = place.or_else(|| self.focus_country()).or(group);
         for i in pending {
+            let iri = make_party(
+                &self.finder.gazetteer,
+                &self.people,
+                &Referent::NewPerson(i),
+                self.date,
+            )
+            .iri;
+            let own = self.name_prefix_owner(out, iri.as_deref());
             self.people[i].pending = false;
-            self.people[i].country = country;
+            self.people[i].country = own.or(country);
             let party = make_party(
                 &self.finder.gazetteer,
                 &self.people,
@@ -412,6 +420,36 @@ impl DocumentActors<'_> {
                 }
             }
         }
+    }
+
+    /// The country or organisation whose name runs straight into the person's title, joined
+    /// only by capitalised words or a parenthesised acronym: "African Union Commission (AUC)
+    /// Chairperson Mahmoud Ali Youssouf" belongs to the African Union.
+    fn name_prefix_owner(&self, out: &[ActorMention], iri: Option<&str>) -> Option<usize> {
+        let text = &self.article.text;
+        let at = out
+            .iter()
+            .position(|m| m.party.iri.as_deref() == iri && iri.is_some())?;
+        let prev = out[..at].last()?;
+        if !matches!(prev.kind, MentionKind::Organization | MentionKind::Country) {
+            return None;
+        }
+        let between = text.get(prev.end..out[at].start)?;
+        let joined = between.split_whitespace().all(|w| {
+            w.starts_with('(') && w.ends_with(')')
+                || w.chars().next().is_some_and(char::is_uppercase)
+        });
+        if !joined || between.split_whitespace().count() > 3 {
+            return None;
+        }
+        let code = prev.party.country.as_deref()?;
+        self.finder.index.country(code).or_else(|| {
+            self.finder
+                .gazetteer
+                .entities
+                .iter()
+                .position(|x| x.code.as_deref() == Some(code))
+        })
     }
 
     /// Remembers a person's full and family names for later bare mentions.

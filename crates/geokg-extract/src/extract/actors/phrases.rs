@@ -241,7 +241,65 @@ impl DocumentActors<'_> {
             );
             return app.end;
         }
+        if multiword && let Some(app) = self.read_reversed_apposition(toks, ms, name.start) {
+            let next = toks.get(name.end);
+            if next.is_none_or(|t| !t.cap || !t.word) {
+                let referent =
+                    self.person_referent(None, &name.label, app.owner, Some(&app.role), None);
+                self.emit(
+                    toks,
+                    out,
+                    name.start..name.end,
+                    referent,
+                    MentionKind::Name,
+                    false,
+                );
+            }
+        }
         name.end
+    }
+
+    /// A role phrase before a comma and the name at `name_start` ("the leader of the junta,
+    /// Assimi Goita"): "the"/"a" + role noun + optional "of/for" complement, within eight
+    /// tokens. The owner comes from an "of/for" place in the complement.
+    fn read_reversed_apposition(
+        &self,
+        toks: &[Token<'_>],
+        ms: &[Option<Match>],
+        name_start: usize,
+    ) -> Option<super::people::Apposition> {
+        let comma = name_start.checked_sub(1)?;
+        if !is(toks.get(comma), &[","]) {
+            return None;
+        }
+        for k in (comma.saturating_sub(8)..comma).rev() {
+            if toks[k].norm == "," {
+                return None;
+            }
+            if !matches!(toks[k].norm.as_str(), "the" | "a" | "an") {
+                continue;
+            }
+            let role = self.read_role(toks, ms, k + 1, 2)?;
+            if role.plural || role.end > comma {
+                return None;
+            }
+            let complement = role.end == comma || is(toks.get(role.end), &["of", "for"]);
+            if !complement {
+                return None;
+            }
+            let owner = if role.end < comma {
+                self.read_place(toks, ms, role.end + 1, false)
+                    .and_then(|m| m.owner)
+            } else {
+                None
+            };
+            return Some(super::people::Apposition {
+                end: name_start,
+                owner,
+                role,
+            });
+        }
+        None
     }
 
     /// Modifiers (countries, demonyms, organisations, people), optionally coordinated, with
