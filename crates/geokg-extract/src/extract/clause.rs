@@ -289,10 +289,13 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             let prep = previous_content(s, s.slots[m].first)
                 .map(|p| s.lower(p))
                 .unwrap_or("");
-            // "rejected calls by X": after an object noun, "by" names the target's side.
+            // "rejected calls by X": after an object noun, "by" names the target's side; so it
+            // does after a noun with a bare participle ("the decision taken by X").
             let after_noun = previous_content(s, s.slots[m].first)
                 .and_then(|p| p.checked_sub(1))
-                .is_some_and(|q| matches!(s.tag(q), Some(Tag::Noun)) && q > from);
+                .is_some_and(|q| {
+                    (matches!(s.tag(q), Some(Tag::Noun)) || reduced_relative(s, q)) && q > from
+                });
             // A preposition of the pattern itself ("fired at", "arrived in") introduces the target.
             let pattern_prep = previous_content(s, s.slots[m].first)
                 .is_some_and(|p| p < opts.pattern_end && p >= from);
@@ -323,6 +326,11 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
         }
         if let Some(h) = s.group_with_head(k).or_else(|| s.group_at(k)) {
             let other = &s.groups[h];
+            // "condemned the move taken by X": a reduced relative keeps the clause going.
+            if h != g && other.start > from && reduced_relative(s, other.head) {
+                k = k.max(other.end);
+                continue;
+            }
             let in_pattern = other.start < opts.pattern_end;
             let passable = in_pattern
                 || (opts.infinitives
@@ -338,6 +346,46 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             }
         }
         k += 1;
+    }
+    Vec::new()
+}
+
+/// Whether token `k` is a bare past participle between a noun and "by", a reduced relative
+/// clause ("the decision taken by the government", "the statement issued by X").
+pub fn reduced_relative(s: &Sentence, k: usize) -> bool {
+    let bare = s.group_with_head(k).is_some_and(|h| {
+        let g = &s.groups[h];
+        g.start == g.head && g.end == g.head + 1
+    });
+    bare && matches!(s.tag(k), Some(Tag::Verb(crate::nlp::VerbForm::Past)))
+        && k > 0
+        && matches!(s.tag(k - 1), Some(Tag::Noun))
+        && s.lower(k + 1) == "by"
+}
+
+/// The source of an agentless passive of removal: the mention after "from" ("will be
+/// expelled from Estonia" → Estonia expels).
+pub fn passive_source(s: &Sentence, g: usize) -> Vec<usize> {
+    let end = s.groups[g].end;
+    let limit = (end + 6).min(s.tags.len());
+    for k in end..limit {
+        match s.lower(k) {
+            "from" => {
+                let mut j = k + 1;
+                while matches!(s.tag(j), Some(Tag::Det | Tag::Adj)) {
+                    j += 1;
+                }
+                return s
+                    .slot_at
+                    .get(j)
+                    .copied()
+                    .flatten()
+                    .map(|m| coordinated_right(s, m))
+                    .unwrap_or_default();
+            }
+            "." | ";" | "," | "that" | "which" | "who" | "by" => return Vec::new(),
+            _ => {}
+        }
     }
     Vec::new()
 }

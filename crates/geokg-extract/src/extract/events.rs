@@ -19,6 +19,8 @@ pub struct DocumentEvents<'a> {
     seen: HashSet<(String, String, String)>,
     /// (byte, char) offsets of the last conversion, to count characters incrementally.
     cursor: (usize, usize),
+    /// The day the story's news happened (from the lead), for undated past events.
+    story: Option<time::Date>,
 }
 
 fn tense(t: GroupTense) -> Tense {
@@ -61,12 +63,19 @@ fn mention_penalty(m: &ActorMention) -> f32 {
 impl<'a> DocumentEvents<'a> {
     /// An empty collection for `article`.
     pub fn new(article: &'a Article, lexicon: &'a Lexicon) -> DocumentEvents<'a> {
+        // `body_start` counts characters; the body is the text after the title line.
+        let body = article
+            .text
+            .char_indices()
+            .nth(article.body_start)
+            .map_or("", |(b, _)| &article.text[b..]);
         DocumentEvents {
             article,
             lexicon,
             events: Vec::new(),
             seen: HashSet::new(),
             cursor: (0, 0),
+            story: time::story_date(body, article.published),
         }
     }
 
@@ -101,11 +110,12 @@ impl<'a> DocumentEvents<'a> {
                 .get(c.tokens.end.saturating_sub(1))
                 .map_or(end, |t| t.token.end);
             let clause = first.saturating_sub(start)..last.saturating_sub(start);
-            let date = time::event_date(
+            let date = time::event_date_in_story(
                 sentence_text,
                 clause,
                 tense(c.tense),
                 self.article.published,
+                self.story,
             );
             let label = self
                 .lexicon

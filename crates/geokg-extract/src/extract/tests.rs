@@ -431,3 +431,87 @@ fn extractor_is_shareable_across_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<crate::Extractor>();
 }
+
+#[test]
+fn reduced_relative_by_names_the_target() {
+    let got = triples(
+        "Freedonia condemned the decision taken by Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "111", "Sylvania")]);
+}
+
+#[test]
+fn agentless_expulsion_names_the_expelling_side() {
+    let got = triples(
+        "Two Sylvanian diplomats will be expelled from Freedonia.",
+        &[("Sylvanian diplomats", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert_eq!(got, [t("Freedonia", "161", "Sylvanian diplomats")]);
+    // Without a verb of expulsion, "from" is no agent.
+    let got = triples(
+        "Two Sylvanian soldiers were attacked from Freedonia.",
+        &[("Sylvanian soldiers", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn staged_protests_and_travel_warnings_target_the_place() {
+    assert_eq!(
+        triples(
+            "Freedonian activists staged a protest in Sylvania on Monday.",
+            &[("Freedonian activists", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian activists", "140", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia advised against travel to Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "160", "Sylvania")]
+    );
+}
+
+#[test]
+fn firefights_and_evidence() {
+    assert_eq!(
+        triples(
+            "Freedonian rebels engaged Sylvanian troops in a firefight.",
+            &[("Freedonian rebels", "FRE"), ("Sylvanian troops", "SYL")],
+        ),
+        [t("Freedonian rebels", "193", "Sylvanian troops")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia presented evidence against Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "112", "Sylvania")]
+    );
+}
+
+#[test]
+fn reported_obligation_is_a_demand() {
+    assert_eq!(
+        triples(
+            "Freedonia said on Tuesday that Sylvania must return the helicopter.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "100", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Sylvania must hold planned elections in May, a Freedonia statement said.",
+            &[("Sylvania", "SYL"), ("Freedonia", "FRE")],
+        ),
+        [t("Freedonia", "100", "Sylvania")]
+    );
+    // The speaker's own obligation is no demand.
+    let got = triples(
+        "Freedonia said it must defend itself against Sylvania.",
+        &[("Freedonia", "FRE"), ("it", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.1 != "100"), "{got:?}");
+}

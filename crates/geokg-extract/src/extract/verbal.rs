@@ -7,7 +7,9 @@ use crate::lexicon::verbs::VerbLexicon;
 use crate::nlp::{GroupTense, Tag};
 
 use super::candidate::{Candidate, PatternKind, symmetric_root};
-use super::clause::{ObjectSearch, governing_group, objects_after, passive_agent, subject_of};
+use super::clause::{
+    self, ObjectSearch, governing_group, objects_after, passive_agent, passive_source, subject_of,
+};
 use super::complement::family_code;
 use super::patterns::{Match, match_noun, match_verb};
 use super::sentence::Sentence;
@@ -269,6 +271,131 @@ pub fn modality_of(s: &Sentence, g: usize) -> Modality {
 }
 
 /// Whether every target mention is on the side of some actor mention (same entity or country).
+/// Verbs by which a speaker declares what another party must do.
+const DECLARING_VERBS: &[&str] = &[
+    "say",
+    "declare",
+    "reiterate",
+    "insist",
+    "stress",
+    "state",
+    "conclude",
+    "tell",
+    "emphasize",
+    "emphasise",
+    "affirm",
+    "repeat",
+    "announce",
+    "add",
+];
+
+/// "X said (that) Y must return the helicopter": a speaker stating what another party must do
+/// demands it (100), from the speaker to the subject of the obligation. What is demanded is not
+/// coded on its own.
+fn reported_obligation(
+    s: &Sentence,
+    g: usize,
+    memo: &mut Vec<Option<Vec<usize>>>,
+) -> Option<Candidate> {
+    let group = &s.groups[g];
+    if group.modal.as_deref() != Some("must") || group.nonfinite || group.passive {
+        return None;
+    }
+    let declaring = |h: usize| {
+        let v = &s.groups[h];
+        !v.nonfinite && !v.negated && DECLARING_VERBS.contains(&v.lemma.as_str())
+    };
+    let targets = subject_of(s, g, memo);
+    let (p, actors) = match g.checked_sub(1).filter(|&p| declaring(p)) {
+        // "X said (that) Y must ...".
+        Some(p) => {
+            let speech = &s.groups[p];
+            let clean = !(speech.end..group.start)
+                .any(|k| matches!(s.lower(k), "," | ";" | ":" | "\"" | "“"));
+            // The obligation's subject follows the speech verb ("said Sudan must", not
+            // "Sudan said it must").
+            if !clean || targets.iter().any(|&t| s.slots[t].first < speech.end) {
+                return None;
+            }
+            (p, subject_of(s, p, memo))
+        }
+        // "Y must ..., X said" / "..., said X": the attribution closes the sentence.
+        None => {
+            let q = s
+                .groups
+                .len()
+                .checked_sub(1)
+                .filter(|&q| q > g && declaring(q))?;
+            // Infinitives and participle adjectives ("planned elections") may come between.
+            let between_nonfinite = s.groups[g + 1..q].iter().all(|h| {
+                h.nonfinite
+                    || (h.start == h.head
+                        && matches!(s.tag(h.head), Some(Tag::Verb(crate::nlp::VerbForm::Past)))
+                        && matches!(s.tag(h.end), Some(Tag::Noun | Tag::Adj)))
+            });
+            let comma = (group.end..s.groups[q].start).any(|k| s.lower(k) == ",");
+            if !between_nonfinite || !comma {
+                return None;
+            }
+            let after = s.groups[q].end;
+            let actors = match s.slot_at.get(after).copied().flatten() {
+                Some(m) => clause::coordinated_right(s, m),
+                None => subject_of(s, q, memo),
+            };
+            // The attribution's subject is not the obligation's.
+            if actors.iter().any(|&a| s.slots[a].first < group.start) {
+                return None;
+            }
+            (q, actors)
+        }
+    };
+    if targets.is_empty() || actors.is_empty() || same_sides(s, &actors, &targets) {
+        return None;
+    }
+    let speech = &s.groups[p];
+    let start = actors
+        .iter()
+        .chain(&targets)
+        .map(|&a| s.slots[a].first)
+        .min()
+        .unwrap_or(speech.start)
+        .min(speech.start);
+    let end = actors
+        .iter()
+        .map(|&a| s.slots[a].end)
+        .max()
+        .unwrap_or(group.end)
+        .max(group.end)
+        .max(speech.end);
+    Some(Candidate {
+        actors,
+        targets,
+        code: "100".to_string(),
+        negated: false,
+        modality: modality_of(s, p),
+        confidence: 0.7,
+        tense: speech.tense,
+        tokens: start..end,
+        kind: PatternKind::Verb,
+        mutual: false,
+    })
+}
+
+/// Whether the mention in `slot` names diplomats ("Russian diplomats", "the ambassador").
+fn diplomatic(s: &Sentence, slot: usize) -> bool {
+    (s.slots[slot].first..s.slots[slot].end).any(|k| {
+        matches!(
+            crate::nlp::lemma::noun_singular(s.lower(k)),
+            "diplomat" | "ambassador" | "envoy" | "embassy" | "attache" | "consul"
+        )
+    })
+}
+
+/// Verbs of expulsion, whose agentless passive names the expelling side after "from".
+fn removal(lemma: &str) -> bool {
+    matches!(lemma, "expel" | "deport" | "banish" | "evict")
+}
+
 fn same_sides(s: &Sentence, actors: &[usize], targets: &[usize]) -> bool {
     let countries = |slots: &[usize]| -> Vec<Option<String>> {
         slots
@@ -348,6 +475,10 @@ pub fn verbal_events(
             || s.slot_at[group.head].is_some()
             || !matches!(s.tag(group.head), Some(Tag::Verb(_)))
         {
+            continue;
+        }
+        if let Some(c) = reported_obligation(s, g, &mut memo) {
+            out.push(c);
             continue;
         }
         let (m, kind) = match match_verb(s, lexicon, group.head, &group.lemma) {
@@ -468,7 +599,13 @@ pub fn verbal_events(
             && s.lower(group.end) == "by";
         let passive = group.passive || bare_participle;
         let (mut actors, mut targets) = if passive {
-            (passive_agent(s, g), subject_of(s, g, &mut memo))
+            let mut agent = passive_agent(s, g);
+            // "diplomats will be expelled from Estonia": without an agent, the place they are
+            // removed from acts.
+            if agent.is_empty() && group.passive && removal(&group.lemma) {
+                agent = passive_source(s, g);
+            }
+            (agent, subject_of(s, g, &mut memo))
         } else {
             (subject_of(s, g, &mut memo), objects_after(s, g, from, opts))
         };
@@ -491,6 +628,11 @@ pub fn verbal_events(
                 .unwrap_or(from);
             targets = objects_after(s, g, after, opts);
             retries += 1;
+        }
+        // Expelling diplomats reduces relations (161), whichever side of the verb they are on
+        // ("three diplomats will be expelled").
+        if code == "174" && targets.iter().any(|&t| diplomatic(s, t)) {
+            code = "161".to_string();
         }
         let member_count: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();
         let mutual = targets.is_empty()

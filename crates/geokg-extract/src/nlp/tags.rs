@@ -156,7 +156,10 @@ pub fn tag_sentence(
         } else if raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             Tag::Num
         } else if let Some(t) =
-            closed_class(&lower).filter(|_| !all_caps && (!capitalised || first || raw.len() <= 3))
+            // Capitalised inside a sentence, "May" is the month ("in May, ...").
+            closed_class(&lower).filter(|_| {
+                !all_caps && (!capitalised || first || (raw.len() <= 3 && lower != "may"))
+            })
         {
             if matches!(t, Tag::Be | Tag::Have | Tag::Do) {
                 lemma = lemma_of_be(&lower).to_string();
@@ -357,6 +360,13 @@ mod tests {
                 Tag::Proper
             ]
         );
+    }
+
+    #[test]
+    fn capitalised_may_is_the_month() {
+        assert_eq!(tags("They met in May")[3], Tag::Proper);
+        assert_eq!(tags("May they meet")[0], Tag::Modal);
+        assert_eq!(tags("They may meet")[1], Tag::Modal);
     }
 
     #[test]
