@@ -41,7 +41,8 @@ fn spawn_ingest(store: &std::path::Path, input: &std::path::Path) -> Reaper {
 #[test]
 fn kill_9_during_ingest_leaves_whole_documents_and_a_rerun_completes_it() {
     let dir = tempfile::tempdir().expect("tmp");
-    let n = 20_000u64;
+    // Ten batches of 512 documents: enough to be caught half-way, small enough for CI.
+    let n = 5_120u64;
     let input = jsonl_articles(dir.path(), "big.jsonl", n as usize, 300);
     // A clean single run, for the expected counts.
     let clean = dir.path().join("clean");
