@@ -82,9 +82,9 @@ pub struct ServeArgs {
     /// Address to listen on (`127.0.0.1:0` picks a free port; the first line on stderr says which).
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "HOST:PORT")]
     pub bind: String,
-    /// Cancel queries and updates after this many seconds.
-    #[arg(long, value_name = "SECONDS")]
-    pub timeout: Option<f64>,
+    /// Cancel queries and updates after this many seconds (0 = never).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub timeout: f64,
     /// Return at most N solutions (or triples) per query (headers X-SPARQL-MaxRows, X-GeoKG-Truncated).
     #[arg(long, value_name = "N")]
     pub max_results: Option<usize>,
@@ -194,9 +194,9 @@ pub fn serve(g: &GlobalArgs, args: &ServeArgs) -> Result<()> {
     use signal_hook::consts::{SIGINT, SIGTERM};
     let store = Arc::new(open_store(g, g.read_only)?);
     let timeout = match args.timeout {
-        Some(s) if s.is_finite() && s > 0.0 => Some(Duration::from_secs_f64(s)),
-        Some(s) => bail!("--timeout must be a positive number of seconds, not {s}"),
-        None => None,
+        0.0 => None,
+        s if s.is_finite() && s > 0.0 => Some(Duration::from_secs_f64(s)),
+        s => bail!("--timeout must be a positive number of seconds (or 0 for none), not {s}"),
     };
     let options = ServeOptions {
         read_only: g.read_only,
