@@ -159,6 +159,39 @@ pub struct ImportOptions {
     pub base_iri: Option<String>,
 }
 
+impl ImportOptions {
+    /// The named graph that receives triples of graph formats (and the default graph of
+    /// dataset formats), if any.
+    fn target_graph(&self) -> Option<String> {
+        match (&self.graph, self.gazetteer) {
+            (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
+            (Some(g), false) => Some(g.clone()),
+            (None, false) => None,
+        }
+    }
+
+    /// A parser for `format` with the base IRI and the target graph applied.
+    fn parser(&self, format: Format, target: Option<&str>) -> Result<RdfParser, GraphError> {
+        let mut parser = RdfParser::from_format(format.rdf_format());
+        if let Some(base) = &self.base_iri {
+            parser = parser
+                .with_base_iri(base)
+                .map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
+        }
+        if let Some(g) = target {
+            let node = NamedNode::new(g)
+                .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
+            parser = parser.with_default_graph(node);
+        }
+        Ok(parser)
+    }
+}
+
+/// Whether a quad belongs to the (geokg-managed) ontology graph.
+fn in_ontology_graph(quad: &oxigraph::model::Quad) -> bool {
+    matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == ns::ONTOLOGY_GRAPH)
+}
+
 /// The outcome of an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -179,36 +212,21 @@ pub fn import<R: Read>(
     options: &ImportOptions,
 ) -> Result<ImportSummary, GraphError> {
     store.check_writable()?;
-    let target = match (&options.graph, options.gazetteer) {
-        (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
-        (Some(g), false) => Some(g.clone()),
-        (None, false) => None,
-    };
+    let target = options.target_graph();
     if target.as_deref() == Some(ns::ONTOLOGY_GRAPH) && !options.allow_ontology_update {
         return Err(GraphError::Refused(format!(
             "{name}: refusing to write into the ontology graph <{}>; use --gazetteer to add entities, or --allow-ontology-update",
             ns::ONTOLOGY_GRAPH
         )));
     }
-    let mut parser = RdfParser::from_format(format.rdf_format());
-    if let Some(base) = &options.base_iri {
-        parser = parser
-            .with_base_iri(base)
-            .map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
-    }
-    if let Some(g) = &target {
-        let node = NamedNode::new(g.as_str())
-            .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
-        parser = parser.with_default_graph(node);
-    }
+    let parser = options.parser(format, target.as_deref())?;
     let mut tx = store.store().start_transaction()?;
     let mut skipped_ontology = 0usize;
     for quad in parser.rename_blank_nodes().for_reader(reader) {
         let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
-        let in_ontology = matches!(&quad.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == ns::ONTOLOGY_GRAPH);
         // The ontology graph is managed by geokg: a full export brings it along, and
         // re-importing it must neither duplicate nor change it.
-        if in_ontology && !options.allow_ontology_update {
+        if in_ontology_graph(&quad) && !options.allow_ontology_update {
             skipped_ontology += 1;
             continue;
         }
@@ -231,11 +249,7 @@ pub fn bulk_import<R: Read>(
     options: &ImportOptions,
 ) -> Result<ImportSummary, GraphError> {
     store.check_writable()?;
-    let target = match (&options.graph, options.gazetteer) {
-        (_, true) => Some(USER_GAZETTEER_GRAPH.to_string()),
-        (Some(g), false) => Some(g.clone()),
-        (None, false) => None,
-    };
+    let target = options.target_graph();
     if target.as_deref() == Some(ns::ONTOLOGY_GRAPH) && !options.allow_ontology_update {
         return Err(GraphError::Refused(format!(
             "refusing to bulk-load into the ontology graph <{}>",
@@ -248,25 +262,18 @@ pub fn bulk_import<R: Read>(
         .with_max_memory_size_in_megabytes(512);
     let mut skipped_ontology = 0usize;
     for (name, format, reader) in inputs {
-        let mut parser = RdfParser::from_format(format.rdf_format());
-        if let Some(base) = &options.base_iri {
-            parser = parser
-                .with_base_iri(base)
-                .map_err(|e| GraphError::Syntax(format!("invalid base IRI: {e}")))?;
-        }
-        if let Some(g) = &target {
-            let node = NamedNode::new(g.as_str())
-                .map_err(|e| GraphError::Syntax(format!("invalid graph IRI <{g}>: {e}")))?;
-            parser = parser.with_default_graph(node);
-        }
-        let quads = parser.rename_blank_nodes().for_reader(reader).filter_map(|quad| match quad {
-            Err(e) => Some(Err(GraphError::Syntax(format!("{name}: {e}")))),
-            Ok(q) if !options.allow_ontology_update && matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_str() == ns::ONTOLOGY_GRAPH) => {
-                skipped_ontology += 1;
-                None
-            }
-            Ok(q) => Some(Ok(q)),
-        });
+        let parser = options.parser(format, target.as_deref())?;
+        let quads = parser
+            .rename_blank_nodes()
+            .for_reader(reader)
+            .filter_map(|quad| match quad {
+                Err(e) => Some(Err(GraphError::Syntax(format!("{name}: {e}")))),
+                Ok(q) if !options.allow_ontology_update && in_ontology_graph(&q) => {
+                    skipped_ontology += 1;
+                    None
+                }
+                Ok(q) => Some(Ok(q)),
+            });
         loader.load_ok_quads::<GraphError, GraphError>(quads)?;
     }
     loader.commit()?;
