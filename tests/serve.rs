@@ -409,3 +409,50 @@ fn notice(message: &str) {
     use std::io::Write as _;
     let _ = writeln!(std::io::stderr().lock(), "NOTICE: {message}");
 }
+
+#[test]
+fn repl_with_endpoint_runs_statements_and_dot_commands_on_the_server() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = dir.path().join("served");
+    // An empty store (the ontology only).
+    geokg_at(&store)
+        .args(["update", "CLEAR SILENT GRAPH <urn:x:none>"])
+        .assert()
+        .success();
+    let server = Served::start(&store, &[]);
+    let query = format!("http://{}/query", server.addr);
+    let update = format!("http://{}/update", server.addr);
+    let files: Vec<String> = example_articles()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let script = format!(
+        ".mode csv\n.ingest {}\nSELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a geokg:Document }};\n\
+         INSERT DATA {{ GRAPH <urn:x:g> {{ <urn:x:a> <urn:x:b> \"hello\" }} }};\n\
+         SELECT ?o WHERE {{ GRAPH <urn:x:g> {{ ?s ?p ?o }} }};\n.describe Russia\n.stats\n.export {}\n",
+        files.join(" "),
+        dir.path().join("out.ttl").display()
+    );
+    let out = geokg()
+        .args(["--endpoint", &query, "--update-endpoint", &update, "repl"])
+        .write_stdin(script)
+        .output()
+        .expect("runs");
+    // CSV rows end with CRLF.
+    let stdout = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ingested 4 docs"), "{stderr}");
+    assert!(stdout.contains("n\n4\n"), "{stdout}");
+    assert!(stdout.contains("o\nhello\n"), "{stdout}");
+    // `.describe` found the resource by its label on the server, then listed its triples.
+    assert!(stdout.contains("altLabel,Russian Federation"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("endpoint       {query}")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("documents      4"), "{stdout}");
+    // Local-only commands fail clearly; a script stops there with a non-zero exit.
+    assert!(stderr.contains(".export needs a local store"), "{stderr}");
+    assert!(!out.status.success());
+    assert!(!dir.path().join("out.ttl").exists());
+}

@@ -1,4 +1,4 @@
-//! `--endpoint`: `query`, `update`, `ingest` and `stats` against a remote SPARQL store.
+//! `--endpoint`: `query`, `update`, `ingest`, `repl` and `stats` against a remote SPARQL store.
 
 use std::io::{BufWriter, Write};
 use std::time::Duration;
@@ -131,7 +131,7 @@ pub(super) fn run(g: &GlobalArgs, remote: RemoteStore, command: Command) -> Resu
             }
             Ok(())
         }
-        Command::Stats { json } => {
+        Command::Stats { json, .. } => {
             let s = remote.stats()?;
             let mut out = std::io::stdout().lock();
             if json {
@@ -150,11 +150,19 @@ pub(super) fn run(g: &GlobalArgs, remote: RemoteStore, command: Command) -> Resu
             }
             Ok(())
         }
+        Command::Repl { history, timeout } => crate::repl::run(
+            crate::repl::Backend::Remote(std::sync::Arc::new(remote)),
+            crate::repl::ReplOptions {
+                quiet: g.quiet,
+                history,
+                timeout,
+            },
+        ),
         Command::Extract { .. } | Command::Diff(_) => {
             bail!("internal: this command does not use a store")
         }
         _ => bail!(
-            "--endpoint works with query, update, ingest and stats; this command needs a local store (--store or --memory)"
+            "--endpoint works with query, update, ingest, repl and stats; this command needs a local store (--store or --memory)"
         ),
     }
 }

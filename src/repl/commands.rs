@@ -2,11 +2,13 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use geokg_extract::{Extractor, Lexicon};
 use oxigraph::sparql::CancellationToken;
 
+use super::backend::Backend;
 use super::errors::describe;
 use super::errors::{closest, prefix_hint};
 use super::explain::explain;
@@ -14,9 +16,11 @@ use super::session::Target;
 use super::shell::{Failure, Flow, Shell};
 use super::worker::{self, ChunkWriter, Stop};
 use crate::graph::io::{self as rdfio, ExportOptions, ImportOptions};
+use crate::graph::store::term_value;
 use crate::graph::{GraphStore, ns, stats::stats};
 use crate::pipeline::{self, ReadOptions};
 use crate::query::format::ResultFormat;
+use crate::remote::{self, PushOptions};
 
 /// A dot-command: its name, arguments and one-line help.
 pub struct Command {
@@ -329,30 +333,30 @@ impl Shell {
             return Err(Failure::new("usage: .ingest FILE..."));
         }
         if self.extractor.is_none() {
-            let mut lexicon = Lexicon::builtin()
-                .map_err(|e| Failure::new(format!("loading the built-in lexicon: {e}")))?;
-            let ttl = self
-                .store
-                .user_gazetteer_turtle()
-                .map_err(|e| Failure::new(e.to_string()))?;
-            if !ttl.trim().is_empty() {
-                lexicon
-                    .add_turtle("store gazetteer", &ttl)
-                    .map_err(|e| Failure::new(e.to_string()))?;
-            }
-            self.extractor = Some(Extractor::new(lexicon));
+            self.extractor = Some(self.new_extractor()?);
         }
         let Some(extractor) = &self.extractor else {
             return Ok(());
         };
-        let s = pipeline::ingest(
-            &self.store,
-            extractor,
-            files,
-            &ReadOptions::default(),
-            |_| {},
-        )
-        .map_err(|e| Failure::new(e.to_string()))?;
+        let read = ReadOptions::default();
+        let s = match &self.backend {
+            Backend::Local(store) => pipeline::ingest(store, extractor, files, &read, |_| {})
+                .map_err(|e| Failure::new(e.to_string()))?,
+            Backend::Remote(remote) => {
+                let codes =
+                    pipeline::builtin_code_index().map_err(|e| Failure::new(e.to_string()))?;
+                remote::ingest(
+                    remote,
+                    extractor,
+                    &codes,
+                    files,
+                    &read,
+                    PushOptions::default(),
+                    |_| {},
+                )
+                .map_err(|e| Failure::new(e.to_string()))?
+            }
+        };
         let unchanged = if s.unchanged > 0 {
             format!(" ({} unchanged)", s.unchanged)
         } else {
@@ -363,6 +367,32 @@ impl Shell {
             s.documents, s.events, s.triples, s.seconds
         ));
         Ok(())
+    }
+
+    /// The extractor for `.ingest`: the built-in lexicon plus a local store's own gazetteer.
+    fn new_extractor(&self) -> Result<Extractor, Failure> {
+        let mut lexicon = Lexicon::builtin()
+            .map_err(|e| Failure::new(format!("loading the built-in lexicon: {e}")))?;
+        if let Some(store) = self.backend.local() {
+            let ttl = store
+                .user_gazetteer_turtle()
+                .map_err(|e| Failure::new(e.to_string()))?;
+            if !ttl.trim().is_empty() {
+                lexicon
+                    .add_turtle("store gazetteer", &ttl)
+                    .map_err(|e| Failure::new(e.to_string()))?;
+            }
+        }
+        Ok(Extractor::new(lexicon))
+    }
+
+    /// The embedded store, or an error naming the command that needs one.
+    fn local_store(&self, command: &str) -> Result<Arc<GraphStore>, Failure> {
+        self.backend.local().cloned().ok_or_else(|| {
+            Failure::new(format!(
+                "{command} needs a local store; on an endpoint use SPARQL (LOAD, CONSTRUCT) or `geokg export`/`import` against a store"
+            ))
+        })
     }
 
     fn import(&mut self, args: &[String]) -> Result<(), Failure> {
@@ -382,7 +412,8 @@ impl Shell {
             graph,
             ..ImportOptions::default()
         };
-        let s = rdfio::import(&self.store, file, format, reader, &options)
+        let store = self.local_store(".import")?;
+        let s = rdfio::import(&store, file, format, reader, &options)
             .map_err(|e| Failure::new(e.to_string()))?;
         self.info(&format!(
             "imported {file}: {} triples in the store",
@@ -395,9 +426,10 @@ impl Shell {
         let file = file
             .ok_or_else(|| Failure::new("usage: .export FILE (.trig .nq .ttl .nt .rdf .jsonld)"))?;
         let format = rdfio::Format::from_path(Path::new(file)).unwrap_or(rdfio::Format::Trig);
+        let store = self.local_store(".export")?;
         let f = std::fs::File::create(file).map_err(|e| Failure::new(format!("{file}: {e}")))?;
         let mut w = std::io::BufWriter::new(f);
-        let n = rdfio::export(&self.store, format, &ExportOptions::default(), &mut w)
+        let n = rdfio::export(&store, format, &ExportOptions::default(), &mut w)
             .map_err(|e| Failure::new(e.to_string()))?;
         w.flush().map_err(|e| Failure::new(e.to_string()))?;
         self.info(&format!("exported {n} quads to {file}"));
@@ -405,17 +437,33 @@ impl Shell {
     }
 
     fn stats(&mut self) -> Result<(), Failure> {
-        let s = stats(&self.store).map_err(|e| Failure::new(e.to_string()))?;
-        let text = format!(
-            "documents      {}\nevents         {}\nactors         {}\ntriples        {}\nnamed graphs   {}\nontology       {} triples, version {}\n",
-            s.documents,
-            s.events,
-            s.actors,
-            s.triples,
-            s.named_graphs,
-            s.ontology_triples,
-            s.ontology_version.as_deref().unwrap_or("?")
-        );
+        let text = match &self.backend {
+            Backend::Local(store) => {
+                let s = stats(store, false).map_err(|e| Failure::new(e.to_string()))?;
+                format!(
+                    "documents      {}\nevents         {}\nactors         {}\ntriples        {}\nnamed graphs   {}\nontology       {} triples, version {}\n",
+                    s.documents,
+                    s.events,
+                    s.actors,
+                    s.triples,
+                    s.named_graphs,
+                    s.ontology_triples,
+                    s.ontology_version.as_deref().unwrap_or("?")
+                )
+            }
+            Backend::Remote(remote) => {
+                let s = remote.stats().map_err(|e| Failure::new(e.to_string()))?;
+                let ontology = if s.ontology_current {
+                    "current"
+                } else {
+                    "missing or outdated (geokg ingest --push-ontology)"
+                };
+                format!(
+                    "endpoint       {}\ndocuments      {}\nevents         {}\ntriples        {} (in document graphs)\nontology       {ontology}\n",
+                    s.endpoint, s.documents, s.events, s.triples
+                )
+            }
+        };
         self.say_out(&text);
         Ok(())
     }
@@ -457,13 +505,11 @@ impl Shell {
                 ns::RDFS,
                 literal(what)
             );
-            let rows = self
-                .store
-                .select_rows(&q, 1)
-                .map_err(|e| Failure::new(e.to_string()))?;
+            let rows = self.backend.select(&q).map_err(Failure::new)?;
             rows.into_iter()
                 .next()
-                .and_then(|r| r.into_iter().next())
+                .and_then(|r| r.into_iter().next().flatten())
+                .map(|t| term_value(&t))
                 .ok_or_else(|| {
                     Failure::new(format!(
                         "nothing is labelled {what:?}; give a prefixed name or <IRI>"
@@ -510,12 +556,12 @@ impl Shell {
         let watch = self.watch(&token);
         let prefixes = self.settings.prefixes.clone();
         let worker_token = token.clone();
-        let job = move |store: &GraphStore, _: &mut ChunkWriter<Result<String, String>>| {
-            explain(store, &query, &prefixes, analyze, worker_token)
+        let store = self.local_store(".explain")?;
+        let job = move |_: &mut ChunkWriter<Result<String, String>>| {
+            explain(&store, &query, &prefixes, analyze, worker_token)
         };
         let timeout = self.settings.timeout;
         let plan = worker::run(
-            &self.store,
             job,
             &mut std::io::sink(),
             watch.as_ref(),

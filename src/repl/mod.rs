@@ -5,6 +5,7 @@
 //! colours, and Ctrl-C that cancels the running query. With input from a pipe or file: the
 //! same statements run without prompts or colours, stopping with an error at the first failure.
 
+mod backend;
 mod cancel;
 mod commands;
 mod complete;
@@ -32,7 +33,8 @@ use rustyline::config::{ColorMode, CompletionType, Config, EditMode};
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 
-use crate::graph::{GraphStore, ns};
+use crate::graph::ns;
+pub use backend::Backend;
 use helper::ReplHelper;
 use shell::{Flow, Shell};
 
@@ -52,14 +54,14 @@ const PROMPT: &str = "geokg> ";
 const CONTINUATION: &str = "  ...> ";
 
 /// Runs the shell on a store until end of input, `.quit` or (scripts) the first error.
-pub fn run(store: GraphStore, options: ReplOptions) -> Result<()> {
+pub fn run(backend: Backend, options: ReplOptions) -> Result<()> {
     let interactive = std::io::stdin().is_terminal();
     let timeout = match options.timeout {
         Some(s) if s.is_finite() && s >= 0.0 => (s > 0.0).then(|| Duration::from_secs_f64(s)),
         Some(s) => anyhow::bail!("--timeout must be a number of seconds, not {s}"),
         None => interactive.then(|| Duration::from_secs(60)),
     };
-    let shell = Shell::new(store, interactive, options.quiet, timeout);
+    let shell = Shell::new(backend, interactive, options.quiet, timeout);
     if interactive {
         terminal(shell, &options)
     } else {
@@ -126,7 +128,7 @@ fn terminal(mut shell: Shell, options: &ReplOptions) -> Result<()> {
         })
         .build();
     let mut editor: Editor<ReplHelper, FileHistory> = Editor::with_config(config)?;
-    let vocabulary = vocab::load_in_background(shell.store.store().clone());
+    let vocabulary = vocab::load_in_background(shell.backend.clone());
     editor.set_helper(Some(ReplHelper::new(
         vocabulary,
         shell.settings.prefixes.clone(),
@@ -228,31 +230,30 @@ fn remember(
 }
 
 fn banner(shell: &Shell, color: bool) {
-    let store = shell
-        .store
-        .path()
-        .map_or("an in-memory store".to_string(), |p| {
-            p.display().to_string()
-        });
-    let builtin = [
-        ns::ONTOLOGY_GRAPH,
-        crate::graph::store::USER_GAZETTEER_GRAPH,
-    ];
-    let documents = shell
-        .store
-        .store()
-        .named_graphs()
-        .flatten()
-        .filter(|g| !builtin.contains(&g.to_string().trim_matches(['<', '>'])))
-        .count();
     let (bold, reset) = if color {
         ("\x1b[1m", "\x1b[0m")
     } else {
         ("", "")
     };
+    // Counting a remote store's documents could take long: the banner names the endpoint only.
+    let documents = shell.backend.local().map(|store| {
+        let builtin = [
+            ns::ONTOLOGY_GRAPH,
+            crate::graph::store::USER_GAZETTEER_GRAPH,
+        ];
+        let n = store
+            .store()
+            .named_graphs()
+            .flatten()
+            .filter(|g| !builtin.contains(&g.to_string().trim_matches(['<', '>'])))
+            .count();
+        format!(": {n} documents")
+    });
     eprintln!(
-        "{bold}geokg {}{reset} SPARQL shell on {store}: {documents} documents",
-        env!("CARGO_PKG_VERSION")
+        "{bold}geokg {}{reset} SPARQL shell on {}{}",
+        env!("CARGO_PKG_VERSION"),
+        shell.backend.location(),
+        documents.unwrap_or_default()
     );
     eprintln!("Type .help for help; a statement runs when complete or ended with ;. Ctrl-D quits.");
 }

@@ -3,12 +3,12 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use geokg_extract::Extractor;
 use oxigraph::sparql::CancellationToken;
 
+use super::backend::Backend;
 use super::cancel::SigintWatch;
 use super::errors::describe;
 use super::lexer;
@@ -16,9 +16,8 @@ use super::pager;
 use super::session::Settings;
 use super::split::{self, Form, Status};
 use super::worker::{self, ChunkWriter, Stop};
-use crate::graph::GraphStore;
-use crate::query::format::{ResultFormat, write_results};
-use crate::query::{self, QueryError, QueryOptions};
+use crate::query::format::ResultFormat;
+use crate::query::{QueryError, QueryOptions};
 
 /// A failed statement or command, with a message for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +48,7 @@ pub enum Flow {
 /// A shell session on a store.
 pub struct Shell {
     /// The store (shared with the worker threads that run statements).
-    pub store: Arc<GraphStore>,
+    pub backend: Backend,
     /// The session's settings.
     pub settings: Settings,
     /// Whether a person is typing (terminal): Ctrl-C cancels queries, counts and times shown.
@@ -65,15 +64,15 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// A shell on `store`.
+    /// A shell on `backend`.
     pub fn new(
-        store: GraphStore,
+        backend: Backend,
         interactive: bool,
         quiet: bool,
         timeout: Option<Duration>,
     ) -> Shell {
         Shell {
-            store: Arc::new(store),
+            backend,
             settings: Settings::new(interactive, timeout),
             interactive,
             quiet,
@@ -167,6 +166,11 @@ impl Shell {
         drop(watch);
         let rows = match result {
             Ok(rows) => rows,
+            Err(_) if cancelled && form == Form::Update && self.backend.local().is_none() => {
+                return Err(Failure::new(
+                    "update cancelled (Ctrl-C); the endpoint may still apply it",
+                ));
+            }
             Err(_) if cancelled => return Err(Failure::new("query cancelled (Ctrl-C)")),
             Err(e) => return Err(Failure(describe(&e, text, &prefixes))),
         };
@@ -207,33 +211,28 @@ impl Shell {
         let table = self.settings.table();
         let mode = self.settings.mode;
         let timeout = self.settings.timeout;
-        let store = self.store.clone();
+        let backend = self.backend.clone();
         let text = text.to_string();
-        let job = move |store: &GraphStore,
-                        w: &mut ChunkWriter<Result<Option<usize>, QueryError>>| {
-            match form {
-                Form::Query => query::query(store, &text, &options)
-                    .and_then(|(results, guard)| write_results(results, &guard, mode, &table, w))
-                    .map(Some),
-                Form::Update => query::update(store, &text, &options).map(|()| None),
-            }
+        let job = move |w: &mut ChunkWriter<Result<Option<usize>, QueryError>>| match form {
+            Form::Query => backend.query(&text, &options, mode, &table, w).map(Some),
+            Form::Update => backend.update(&text, &options).map(|()| None),
         };
         let outcome = match form {
+            // A local update must not commit behind the prompt's back: wait for it to stop.
             Form::Update => worker::run(
-                &store,
                 job,
                 &mut std::io::sink(),
                 watch,
                 token,
                 timeout,
-                true,
+                self.backend.local().is_some(),
             ),
             Form::Query if self.interactive && self.settings.pager && self.settings.to_stdout() => {
                 match pager::spawn() {
                     Some(mut child) => {
                         let outcome = match child.stdin.take() {
                             Some(mut input) => {
-                                worker::run(&store, job, &mut input, watch, token, timeout, false)
+                                worker::run(job, &mut input, watch, token, timeout, false)
                             }
                             None => Err(Stop::Crashed),
                         };
@@ -246,15 +245,13 @@ impl Shell {
                     }
                     None => self
                         .settings
-                        .with_writer(|out| {
-                            worker::run(&store, job, out, watch, token, timeout, false)
-                        })
+                        .with_writer(|out| worker::run(job, out, watch, token, timeout, false))
                         .map_err(|e| QueryError::Other(e.to_string()))?,
                 }
             }
             Form::Query => self
                 .settings
-                .with_writer(|out| worker::run(&store, job, out, watch, token, timeout, false))
+                .with_writer(|out| worker::run(job, out, watch, token, timeout, false))
                 .map_err(|e| QueryError::Other(e.to_string()))?,
         };
         outcome.unwrap_or_else(|stop| Err(worker::stop_error(stop)))

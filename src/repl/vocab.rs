@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
 
+use super::backend::Backend;
 use crate::graph::ns;
 
 /// Known IRIs and their labels (if any), sorted by IRI.
@@ -24,8 +23,8 @@ pub type SharedVocabulary = Arc<OnceLock<Vocabulary>>;
 /// How many quads of data the predicate and class scans look at.
 const SAMPLE: usize = 200_000;
 
-/// Starts loading the vocabulary of `store` in a background thread.
-pub fn load_in_background(store: Store) -> SharedVocabulary {
+/// Starts loading the vocabulary of the shell's store in a background thread.
+pub fn load_in_background(store: Backend) -> SharedVocabulary {
     let shared: SharedVocabulary = Arc::new(OnceLock::new());
     let slot = shared.clone();
     std::thread::spawn(move || {
@@ -35,7 +34,7 @@ pub fn load_in_background(store: Store) -> SharedVocabulary {
 }
 
 /// Loads the vocabulary of `store` (errors leave parts out).
-pub fn load(store: &Store) -> Vocabulary {
+pub fn load(store: &Backend) -> Vocabulary {
     let mut v = Vocabulary::default();
     let ontology = format!(
         "SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ GRAPH <{}> {{ ?x a ?t OPTIONAL {{ ?x <{}prefLabel> ?l }} }} FILTER(isIRI(?x)) }} GROUP BY ?x",
@@ -64,24 +63,21 @@ pub fn load(store: &Store) -> Vocabulary {
     v
 }
 
-fn rows(store: &Store, query: &str) -> Vec<(String, Option<String>)> {
-    let Ok(prepared) = SparqlEvaluator::new().parse_query(query) else {
+fn rows(store: &Backend, query: &str) -> Vec<(String, Option<String>)> {
+    let Ok(rows) = store.select(query) else {
         return Vec::new();
     };
-    let Ok(QueryResults::Solutions(solutions)) = prepared.on_store(store).execute() else {
-        return Vec::new();
-    };
-    solutions
-        .flatten()
-        .filter_map(|s| {
-            let Some(Term::NamedNode(x)) = s.get(0) else {
+    rows.into_iter()
+        .filter_map(|row| {
+            let mut values = row.into_iter();
+            let Some(Some(Term::NamedNode(x))) = values.next() else {
                 return None;
             };
-            let label = match s.get(1) {
-                Some(Term::Literal(l)) => Some(l.value().to_string()),
+            let label = match values.next() {
+                Some(Some(Term::Literal(l))) => Some(l.value().to_string()),
                 _ => None,
             };
-            Some((x.as_str().to_string(), label))
+            Some((x.into_string(), label))
         })
         .collect()
 }
@@ -95,7 +91,7 @@ mod tests {
     fn collects_ontology_terms_quickly() {
         let store = GraphStore::open(&OpenOptions::default()).unwrap();
         let started = std::time::Instant::now();
-        let v = load(store.store());
+        let v = load(&Backend::Local(Arc::new(store)));
         eprintln!(
             "vocabulary: {} terms in {:?}",
             v.terms.len(),

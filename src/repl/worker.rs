@@ -6,14 +6,12 @@
 //! stream back in chunks, so large outputs are not held in memory.
 
 use std::io::{self, Write};
-use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 use std::time::{Duration, Instant};
 
 use oxigraph::sparql::CancellationToken;
 
 use super::cancel::SigintWatch;
-use crate::graph::GraphStore;
 use crate::query::QueryError;
 
 /// How often the waiting shell looks at Ctrl-C and the clock.
@@ -66,13 +64,12 @@ impl<T> Write for ChunkWriter<T> {
     }
 }
 
-/// Runs `job` on a worker thread with the store, copying its output to `out` as it comes.
+/// Runs `job` on a worker thread, copying its output to `out` as it comes.
 /// Stops waiting on Ctrl-C (when `watch` is set) or after `timeout`, firing `token`; with
 /// `wait_after_cancel` (updates, which must not commit behind the prompt's back) it still waits
 /// for the worker to finish.
 pub fn run<T: Send + 'static>(
-    store: &Arc<GraphStore>,
-    job: impl FnOnce(&GraphStore, &mut ChunkWriter<T>) -> T + Send + 'static,
+    job: impl FnOnce(&mut ChunkWriter<T>) -> T + Send + 'static,
     out: &mut dyn Write,
     watch: Option<&SigintWatch>,
     token: &CancellationToken,
@@ -80,13 +77,12 @@ pub fn run<T: Send + 'static>(
     wait_after_cancel: bool,
 ) -> Result<T, Stop> {
     let (tx, rx) = mpsc::sync_channel::<Event<T>>(8);
-    let store = store.clone();
     std::thread::spawn(move || {
         let mut writer = ChunkWriter {
             tx: tx.clone(),
             buf: Vec::new(),
         };
-        let result = job(&store, &mut writer);
+        let result = job(&mut writer);
         let _ = writer.flush();
         let _ = tx.send(Event::Done(result));
     });
@@ -142,13 +138,11 @@ pub fn stop_error(stop: Stop) -> QueryError {
 /// Collects output sent by `job` without a shell (for tests).
 #[cfg(test)]
 fn collect<T: Send + 'static>(
-    job: impl FnOnce(&GraphStore, &mut ChunkWriter<T>) -> T + Send + 'static,
+    job: impl FnOnce(&mut ChunkWriter<T>) -> T + Send + 'static,
     timeout: Option<Duration>,
 ) -> (Result<T, Stop>, Vec<u8>) {
-    let store = Arc::new(GraphStore::open(&crate::graph::OpenOptions::default()).unwrap());
     let mut out = Vec::new();
     let r = run(
-        &store,
         job,
         &mut out,
         None,
@@ -166,7 +160,7 @@ mod tests {
     #[test]
     fn streams_output_and_returns_the_result() {
         let (r, out) = collect(
-            |_, w| {
+            |w| {
                 for i in 0..20_000 {
                     writeln!(w, "line {i}").unwrap();
                 }
@@ -182,7 +176,7 @@ mod tests {
     fn gives_up_on_a_busy_worker_after_the_timeout() {
         let started = Instant::now();
         let (r, _) = collect(
-            |_, _| {
+            |_| {
                 std::thread::sleep(Duration::from_secs(3));
                 1
             },
