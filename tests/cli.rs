@@ -201,3 +201,57 @@ fn stats_reports_the_ontology() {
         "{out}"
     );
 }
+
+#[test]
+fn stats_from_document_counts_match_a_full_count() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = dir.path().join("db");
+    geokg_at(&store)
+        .args(["-q", "ingest"])
+        .args(example_articles())
+        .assert()
+        .success();
+    let stats = |exact: bool| -> serde_json::Value {
+        let mut cmd = geokg_at(&store);
+        cmd.args(["stats", "--json"]);
+        if exact {
+            cmd.arg("--exact");
+        }
+        let mut v: serde_json::Value = serde_json::from_str(&stdout_of(&mut cmd)).expect("JSON");
+        // RocksDB's files change size between runs.
+        v.as_object_mut().expect("object").remove("store_bytes");
+        v
+    };
+    let fast = stats(false);
+    assert!(fast["events"].as_u64().unwrap() > 0, "{fast}");
+    // Everything ingest writes is in named graphs.
+    let quads = stdout_of(geokg_at(&store).args([
+        "query",
+        "--format",
+        "tsv",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]));
+    let quads: u64 = quads
+        .lines()
+        .nth(1)
+        .expect("a row")
+        .trim()
+        .parse()
+        .expect("a count");
+    assert_eq!(fast["triples"].as_u64().unwrap(), quads);
+    assert_eq!(fast, stats(true));
+    // Triples outside document graphs are counted directly.
+    geokg_at(&store)
+        .args([
+            "update",
+            "INSERT DATA { <urn:x:a> <urn:x:b> 1 . GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> 2, 3 } }",
+        ])
+        .assert()
+        .success();
+    let after = stats(false);
+    assert_eq!(
+        after["triples"].as_u64().unwrap(),
+        fast["triples"].as_u64().unwrap() + 3
+    );
+    assert_eq!(after, stats(true));
+}

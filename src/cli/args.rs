@@ -62,7 +62,7 @@ pub struct GlobalArgs {
     /// Print more detail (per-file progress, timings).
     #[arg(short, long, global = true)]
     pub verbose: bool,
-    /// Remote SPARQL query endpoint (http:// only): query, update, ingest and stats then use
+    /// Remote SPARQL query endpoint (http:// only): query, update, ingest, repl and stats then use
     /// that store instead of a local one. Basic auth from GEOKG_ENDPOINT_USER and
     /// GEOKG_ENDPOINT_PASSWORD.
     #[arg(
@@ -174,10 +174,13 @@ pub enum Command {
     Ingest {
         #[command(flatten)]
         input: InputArgs,
-        /// Write through Oxigraph's bulk loader: faster for large corpora; the whole run is
-        /// committed at the end (all or nothing) instead of batch by batch.
-        #[arg(long)]
+        /// Write through Oxigraph's bulk loader, committing whole documents every ~250k triples:
+        /// several times faster. The default for inputs of 8 MiB or more.
+        #[arg(long, conflicts_with = "no_bulk")]
         bulk: bool,
+        /// Write one transaction per batch of documents even for large inputs.
+        #[arg(long)]
+        no_bulk: bool,
         /// Documents per batch (one transaction each, without --bulk).
         #[arg(long, hide = true, default_value_t = 512, value_name = "N")]
         batch_docs: usize,
@@ -288,5 +291,9 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Count every quad instead of summing the counts each document graph records
+        /// (slow on big stores; exact even after SPARQL updates edited document graphs).
+        #[arg(long)]
+        exact: bool,
     },
 }

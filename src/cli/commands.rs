@@ -22,6 +22,9 @@ use crate::pipeline::{self, IngestOptions, OnError, ReadOptions};
 use crate::query::table::TableOptions;
 use crate::query::{self, QueryOptions};
 
+/// Inputs at least this large are ingested through the bulk loader unless `--no-bulk`.
+const AUTO_BULK_BYTES: u64 = 8 << 20;
+
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     let g = &cli.global;
@@ -34,8 +37,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ingest {
             input,
             bulk,
+            no_bulk,
             batch_docs,
-        } => ingest(g, &input, IngestOptions { batch_docs, bulk }),
+        } => {
+            let bulk = bulk
+                || (!no_bulk
+                    && pipeline::total_input_bytes(&input.files)
+                        .is_some_and(|n| n >= AUTO_BULK_BYTES));
+            ingest(g, &input, IngestOptions { batch_docs, bulk })
+        }
         Command::Extract {
             files,
             date,
@@ -114,7 +124,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Repl { history, timeout } => crate::repl::run(
-            open_store(g, false)?,
+            crate::repl::Backend::Local(std::sync::Arc::new(open_store(g, false)?)),
             crate::repl::ReplOptions {
                 quiet: g.quiet,
                 history,
@@ -207,9 +217,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Validate(args) => super::interop::validate(g, &args),
         Command::Diff(args) => super::interop::diff(&args),
         Command::Serve(args) => super::interop::serve(g, &args),
-        Command::Stats { json } => {
+        Command::Stats { json, exact } => {
             let store = open_store(g, true)?;
-            let s = stats(&store)?;
+            let s = stats(&store, exact)?;
             // Written with `?`, not println!, so a closed pipe (`| head`) is not a panic.
             let mut out = std::io::stdout().lock();
             if json {

@@ -157,6 +157,24 @@ pub fn document_quads(
     for event in events {
         event_quads(&mut sink, &doc, content_hash, event, codes);
     }
+    with_counts(sink, &doc)
+}
+
+/// The document's quads without duplicates (identical events share an IRI), followed by its
+/// own counts of events and triples (both included), which `stats` sums instead of scanning.
+fn with_counts(mut sink: QuadSink, doc: &NamedNode) -> Vec<Quad> {
+    let mut seen = std::collections::HashSet::with_capacity(sink.quads.len());
+    sink.quads.retain(|q| seen.insert(q.clone()));
+    let event_class = Term::from(iri(&geokg("Event")));
+    let events = sink
+        .quads
+        .iter()
+        .filter(|q| q.predicate == rdf::TYPE && q.object == event_class)
+        .count();
+    let triples = sink.quads.len() + 2;
+    let count = |n: usize| Literal::new_typed_literal(n.to_string(), xsd::INTEGER);
+    sink.add(doc, &geokg("eventCount"), count(events));
+    sink.add(doc, &geokg("tripleCount"), count(triples));
     sink.quads
 }
 

@@ -1,6 +1,9 @@
 //! Store statistics: documents, events, actors, triples, size on disk.
 
+use std::collections::HashSet;
 use std::path::Path;
+
+use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
 
 use serde::Serialize;
 
@@ -28,8 +31,9 @@ pub struct Stats {
     pub store_bytes: u64,
 }
 
-/// Computes the statistics of a store.
-pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
+/// Computes the statistics of a store: from the counts recorded with each document (fast), or
+/// with `exact` by counting every quad.
+pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
     let count = |q: &str| -> Result<u64, GraphError> {
         Ok(store
             .select_rows(q, 1)?
@@ -39,12 +43,20 @@ pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
             .unwrap_or(0))
     };
     let g = ns::GEOKG;
-    let documents = count(&format!(
-        "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"
-    ))?;
-    let events = count(&format!(
-        "SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"
-    ))?;
+    let counted = if exact { None } else { document_counts(store)? };
+    let (documents, events, triples) = match counted {
+        Some(c) => (c.documents, c.events, c.triples),
+        // Some documents lack their counts: count everything the slow, exact way.
+        None => (
+            count(&format!(
+                "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"
+            ))?,
+            count(&format!(
+                "SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"
+            ))?,
+            store.store().len()? as u64,
+        ),
+    };
     let actors = count(&format!(
         "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?d {{ {{ ?e <{g}actor> ?a }} UNION {{ ?e <{g}target> ?a }} }} }}"
     ))?;
@@ -74,13 +86,64 @@ pub fn stats(store: &GraphStore) -> Result<Stats, GraphError> {
         documents,
         events,
         actors,
-        triples: store.store().len()? as u64,
+        triples,
         named_graphs: store.store().named_graphs().count() as u64,
         ontology_triples,
         ontology_version: version.first().and_then(|r| r.first()).cloned(),
         ontology_current,
         store_bytes: store.path().map(dir_size).unwrap_or(0),
     })
+}
+
+/// Documents, events and triples from the counts each document graph records.
+struct Counted {
+    documents: u64,
+    events: u64,
+    triples: u64,
+}
+
+/// Sums the counts recorded in the document graphs, and counts the quads of every other graph
+/// (the ontology, the gazetteer, the default graph) directly. `None` when a document lacks its
+/// counts (then only a full count is exact). Document graphs are written whole by `ingest` and
+/// `import`; a SPARQL update that edits one leaves its recorded counts behind.
+fn document_counts(store: &GraphStore) -> Result<Option<Counted>, GraphError> {
+    let g = ns::GEOKG;
+    let rows = store.select_rows(
+        &format!(
+            "SELECT ?d ?e ?t WHERE {{ GRAPH ?d {{ ?d a <{g}Document> OPTIONAL {{ ?d <{g}eventCount> ?e ; <{g}tripleCount> ?t }} }} }}"
+        ),
+        3,
+    )?;
+    let mut documents = HashSet::with_capacity(rows.len());
+    let (mut events, mut triples) = (0u64, 0u64);
+    for row in &rows {
+        let (Ok(e), Ok(t)) = (row[1].parse::<u64>(), row[2].parse::<u64>()) else {
+            return Ok(None);
+        };
+        events += e;
+        triples += t;
+        documents.insert(row[0].as_str());
+    }
+    let s = store.store();
+    for graph in s.named_graphs() {
+        let graph = graph?;
+        if let NamedOrBlankNode::NamedNode(n) = &graph
+            && documents.contains(n.as_str())
+        {
+            continue;
+        }
+        triples += s
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .count() as u64;
+    }
+    triples += s
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        .count() as u64;
+    Ok(Some(Counted {
+        documents: documents.len() as u64,
+        events,
+        triples,
+    }))
 }
 
 fn ask(store: &GraphStore, query: &str) -> Result<bool, GraphError> {
