@@ -8,13 +8,16 @@ For each corpus size (synthetic articles from scripts/gen_corpus.py, fixed seed)
   extract-floor   `geokg extract --stage tokenize`: read + split + tokenise only
   extract-1       full extraction on 1 thread (RAYON_NUM_THREADS=1)
   extract-N       full extraction on all cores
-  ingest          `geokg ingest` into a fresh on-disk store (triples/s; includes extraction)
+  ingest          `geokg ingest` into a fresh on-disk store (triples/s; includes extraction;
+                  the bulk loader for inputs of 8 MiB or more)
+  ingest-txn      `geokg ingest --no-bulk` (one transaction per 512 documents; sizes <= 10000)
   ingest-bulk     `geokg ingest --bulk` (same, through oxigraph's bulk loader)
   bulk            the same triples as N-Quads through `geokg import --bulk` (oxigraph's bulk loader)
   query:NAME      p50/p95 latency of every examples/queries/*.rq on the ingested store
                   (whole process: start-up + open + query + output), of events.rq with
                   LIMIT 100, of `geokg stats` and of REPL start-up (`repl < /dev/null`)
-Options: --skip-extract (store-side figures only), --repeat-big N (repeats for sizes >= 100000).
+Options: --store-only 64000 (sizes given here get only `ingest` and the query latencies, e.g. a
+1M-event store), --repeat-big N (repeats for sizes >= 50000).
 Peak RSS of every run comes from /usr/bin/time. Times are wall-clock seconds.
 """
 import json
@@ -56,12 +59,14 @@ def arg(name, default):
 
 
 def main():
-    sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",")]
+    store_only = [int(s) for s in arg("--store-only", "").split(",") if s]
+    sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",")] + store_only
     binary = os.path.abspath(arg("--bin", os.path.join(ROOT, "target", "release", "geokg")))
     repeat = int(arg("--repeat", "20"))
-    repeat_big = int(arg("--repeat-big", "5"))
+    repeat_big = int(arg("--repeat-big", "3"))
     out_json = arg("--out", "bench.json")
     work = arg("--workdir", None) or tempfile.mkdtemp(prefix="geokg-bench-")
+    os.makedirs(work, exist_ok=True)
     cores = os.cpu_count() or 1
     rows, results = [], {"machine": {"cpus": cores, "platform": platform.platform(), "binary": binary}, "sizes": {}}
     qdir = os.path.join(ROOT, "examples", "queries")
@@ -77,45 +82,55 @@ def main():
                 subprocess.run([sys.executable, os.path.join(HERE, "gen_corpus.py"), str(n)], stdout=fh, check=True)
         mb = os.path.getsize(corpus) / 1e6
         r = {"articles": n, "mb": round(mb, 2)}
-        floor, floor_rss, _ = run([binary, "extract", "--stage", "tokenize", corpus], env={"RAYON_NUM_THREADS": "1"})
-        floor_cpu = CPU["last"]
-        one, one_rss, _ = run([binary, "extract", "--format", "jsonl", corpus], env={"RAYON_NUM_THREADS": "1"})
-        one_cpu = CPU["last"]
-        events_file = os.path.join(work, f"events-{n}.jsonl")
-        with open(events_file, "w") as fh:
-            alln, all_rss, _ = run([binary, "extract", "--format", "jsonl", corpus], stdout=fh)
-        events = sum(1 for _ in open(events_file))
-        # Per-core rates from CPU time (robust on a shared machine); wall-clock rates beside them.
-        r.update(floor_cpu_s=floor_cpu, extract1_cpu_s=one_cpu, floor_mb_cpu_s=mb / max(floor_cpu, 1e-3),
-                 extract1_mb_cpu_s=mb / max(one_cpu, 1e-3), ratio_to_floor_cpu=one_cpu / max(floor_cpu, 1e-3),
-                 load_avg=os.getloadavg()[0])
-        r.update(events=events, floor_s=floor, extract1_s=one, extractN_s=alln,
-                 floor_mb_s=mb / floor, extract1_mb_s=mb / one, extractN_mb_s=mb / alln,
-                 extract1_articles_s=n / one, ratio_to_floor=one / floor, speedup=one / alln,
-                 us_per_article=one / n * 1e6, extract_rss_mb=max(one_rss, all_rss))
+        if n not in store_only:
+            floor, floor_rss, _ = run([binary, "extract", "--stage", "tokenize", corpus], env={"RAYON_NUM_THREADS": "1"})
+            floor_cpu = CPU["last"]
+            one, one_rss, _ = run([binary, "extract", "--format", "jsonl", corpus], env={"RAYON_NUM_THREADS": "1"})
+            one_cpu = CPU["last"]
+            events_file = os.path.join(work, f"events-{n}.jsonl")
+            with open(events_file, "w") as fh:
+                alln, all_rss, _ = run([binary, "extract", "--format", "jsonl", corpus], stdout=fh)
+            events = sum(1 for _ in open(events_file))
+            # Per-core rates from CPU time (robust on a shared machine); wall-clock rates beside them.
+            r.update(floor_cpu_s=floor_cpu, extract1_cpu_s=one_cpu, floor_mb_cpu_s=mb / max(floor_cpu, 1e-3),
+                     extract1_mb_cpu_s=mb / max(one_cpu, 1e-3), ratio_to_floor_cpu=one_cpu / max(floor_cpu, 1e-3),
+                     load_avg=os.getloadavg()[0])
+            r.update(events=events, floor_s=floor, extract1_s=one, extractN_s=alln,
+                     floor_mb_s=mb / floor, extract1_mb_s=mb / one, extractN_mb_s=mb / alln,
+                     extract1_articles_s=n / one, ratio_to_floor=one / floor, speedup=one / alln,
+                     us_per_article=one / n * 1e6, extract_rss_mb=max(one_rss, all_rss))
         store = os.path.join(work, f"store-{n}")
         subprocess.run(["rm", "-rf", store])
         ing, ing_rss, err = run([binary, "--store", store, "ingest", corpus])
-        bstore = os.path.join(work, f"store-bulk-{n}")
-        subprocess.run(["rm", "-rf", bstore])
-        ingb, ingb_rss, _ = run([binary, "--store", bstore, "ingest", "--bulk", corpus])
-        subprocess.run(["rm", "-rf", bstore])
         stats = json.loads(subprocess.run([binary, "--store", store, "stats", "--json"], capture_output=True, text=True, check=True).stdout)
         triples = stats["triples"] - stats["ontology_triples"]
-        nq = os.path.join(work, f"docs-{n}.nq")
-        with open(nq, "w") as fh:
-            subprocess.run([binary, "--store", store, "export", "--no-ontology", "--format", "nquads"], stdout=fh, check=True)
-        bulk_store = os.path.join(work, f"bulk-{n}")
-        subprocess.run(["rm", "-rf", bulk_store])
-        subprocess.run([binary, "--store", bulk_store, "stats"], capture_output=True)  # creates the store + ontology
-        bulk, bulk_rss, _ = run([binary, "--store", bulk_store, "import", "--bulk", nq])
         r.update(triples=triples, store_events=stats["events"], ingest_s=ing, ingest_triples_s=triples / ing, ingest_rss_mb=ing_rss,
-                 ingest_bulk_s=ingb, ingest_bulk_triples_s=triples / ingb, ingest_bulk_rss_mb=ingb_rss,
-                 bulk_s=bulk, bulk_triples_s=triples / bulk, bulk_rss_mb=bulk_rss, ingest_vs_bulk=(triples / ing) / (triples / bulk))
+                 ingest_us_per_article=ing / n * 1e6)
+        if n not in store_only:
+            scratch = os.path.join(work, f"store-scratch-{n}")
+            if n <= 10000:
+                subprocess.run(["rm", "-rf", scratch])
+                ingt, ingt_rss, _ = run([binary, "--store", scratch, "ingest", "--no-bulk", corpus])
+                r.update(ingest_txn_s=ingt, ingest_txn_triples_s=triples / ingt, ingest_txn_rss_mb=ingt_rss)
+            subprocess.run(["rm", "-rf", scratch])
+            ingb, ingb_rss, _ = run([binary, "--store", scratch, "ingest", "--bulk", corpus])
+            subprocess.run(["rm", "-rf", scratch])
+            nq = os.path.join(work, f"docs-{n}.nq")
+            with open(nq, "w") as fh:
+                subprocess.run([binary, "--store", store, "export", "--no-ontology", "--format", "nquads"], stdout=fh, check=True)
+            # A fresh store holding the ontology, as ingest starts from.
+            subprocess.run([binary, "-q", "--store", scratch, "update", "CLEAR SILENT GRAPH <urn:x:none>"], check=True)
+            bulk, bulk_rss, _ = run([binary, "--store", scratch, "import", "--bulk", nq])
+            subprocess.run(["rm", "-rf", scratch, nq])
+            r.update(ingest_bulk_s=ingb, ingest_bulk_triples_s=triples / ingb, ingest_bulk_rss_mb=ingb_rss,
+                     bulk_s=bulk, bulk_triples_s=triples / bulk, bulk_rss_mb=bulk_rss,
+                     ingest_vs_bulk=(triples / ing) / (triples / bulk))
+            if "ingest_txn_s" in r:
+                r["ingest_txn_vs_bulk"] = (triples / r["ingest_txn_s"]) / (triples / bulk)
         lat = {}
         for q in list(queries) + ["stats", "repl start-up"]:
             times = []
-            for _ in range(repeat if n < 100000 else repeat_big):
+            for _ in range(repeat if n < 50000 else repeat_big):
                 base = [binary, "--store", store, "--read-only"]
                 if q == "stats":
                     cmd = base + ["stats"]
@@ -134,16 +149,23 @@ def main():
     with open(out_json, "w") as fh:
         json.dump(results, fh, indent=2)
     print(f"machine: {cores} cpus, {platform.platform()}")
+    full = [r for r in rows if "floor_s" in r]
     print("per-core (CPU time): " + "; ".join(
         f"{r['articles']}: floor {r['floor_mb_cpu_s']:.1f} MB/s, extract {r['extract1_mb_cpu_s']:.2f} MB/s, "
-        f"x floor {r['ratio_to_floor_cpu']:.1f}, load {r['load_avg']:.1f}" for r in rows))
+        f"x floor {r['ratio_to_floor_cpu']:.1f}, load {r['load_avg']:.1f}" for r in full))
     print(f"{'articles':>9} {'MB':>7} {'events':>8} {'floor MB/s':>10} {'ext1 MB/s':>9} {'extN MB/s':>9} {'x floor':>7} {'speedup':>7} "
-          f"{'us/art':>7} {'ingest t/s':>10} {'ing-bulk t/s':>12} {'bulk t/s':>9} {'ing/bulk':>8} {'RSS MB':>7}")
-    for r in rows:
+          f"{'us/art':>7} {'ingest t/s':>10} {'txn t/s':>8} {'ing-bulk t/s':>12} {'bulk t/s':>9} {'ing/bulk':>8} {'txn/bulk':>8} {'RSS MB':>7}")
+    for r in full:
+        txn = f"{r['ingest_txn_triples_s']:>8.0f}" if "ingest_txn_s" in r else f"{'-':>8}"
+        txn_ratio = f"{r['ingest_txn_vs_bulk']:>8.2f}" if "ingest_txn_s" in r else f"{'-':>8}"
         print(f"{r['articles']:>9} {r['mb']:>7.1f} {r['events']:>8} {r['floor_mb_s']:>10.1f} {r['extract1_mb_s']:>9.1f} {r['extractN_mb_s']:>9.1f} "
-              f"{r['ratio_to_floor']:>7.1f} {r['speedup']:>7.2f} {r['us_per_article']:>7.0f} {r['ingest_triples_s']:>10.0f} "
-              f"{r['ingest_bulk_triples_s']:>12.0f} {r['bulk_triples_s']:>9.0f} {r['ingest_vs_bulk']:>8.2f} "
+              f"{r['ratio_to_floor']:>7.1f} {r['speedup']:>7.2f} {r['us_per_article']:>7.0f} {r['ingest_triples_s']:>10.0f} {txn} "
+              f"{r['ingest_bulk_triples_s']:>12.0f} {r['bulk_triples_s']:>9.0f} {r['ingest_vs_bulk']:>8.2f} {txn_ratio} "
               f"{max(r['extract_rss_mb'], r['ingest_rss_mb'], r['ingest_bulk_rss_mb']):>7.0f}")
+    for r in rows:
+        if "floor_s" not in r:
+            print(f"{r['articles']:>9} {r['mb']:>7.1f} store only: {r['store_events']} events, {r['triples']} triples, "
+                  f"ingest {r['ingest_triples_s']:.0f} triples/s ({r['ingest_us_per_article']:.0f} us/article), RSS {r['ingest_rss_mb']:.0f} MB")
     print("\nquery latency (ms, p50/p95, whole process):")
     for r in rows:
         for q, v in r["latency"].items():

@@ -108,18 +108,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 allow_ontology_update,
                 ..QueryOptions::default()
             };
-            let before = store.store().len()?;
+            // Counting every quad costs a scan of the store: only with --verbose.
+            let before = if g.verbose {
+                Some(store.store().len()?)
+            } else {
+                None
+            };
+            let started = std::time::Instant::now();
             let watchdog = super::watchdog::arm(options.timeout);
             query::update(&store, &q, &options)
                 .map_err(|e| query_error(e, text.file.as_deref()))?;
             drop(watchdog);
-            let after = store.store().len()?;
-            if !g.quiet {
+            let seconds = started.elapsed().as_secs_f64();
+            if let Some(before) = before {
+                let after = store.store().len()?;
                 eprintln!(
-                    "update done: {} triples ({:+})",
-                    after,
+                    "update done in {seconds:.2}s: {after} triples ({:+})",
                     after as i64 - before as i64
                 );
+            } else if !g.quiet {
+                eprintln!("update done in {seconds:.2}s");
             }
             Ok(())
         }

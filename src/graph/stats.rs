@@ -1,9 +1,9 @@
 //! Store statistics: documents, events, actors, triples, size on disk.
 
-use std::collections::HashSet;
 use std::path::Path;
 
-use oxigraph::model::{GraphNameRef, NamedOrBlankNode};
+use oxigraph::model::{NamedOrBlankNode, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use serde::Serialize;
 
@@ -87,7 +87,7 @@ pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
         events,
         actors,
         triples,
-        named_graphs: store.store().named_graphs().count() as u64,
+        named_graphs: count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }")?,
         ontology_triples,
         ontology_version: version.first().and_then(|r| r.first()).cloned(),
         ontology_current,
@@ -107,47 +107,75 @@ struct Counted {
 /// counts (then only a full count is exact). Document graphs are written whole by `ingest` and
 /// `import`; a SPARQL update that edits one leaves its recorded counts behind.
 fn document_counts(store: &GraphStore) -> Result<Option<Counted>, GraphError> {
+    // Aggregates over encoded terms: no IRI or string is decoded per document.
     let g = ns::GEOKG;
-    let rows = store.select_rows(
+    let row = store.select_rows(
         &format!(
-            "SELECT ?d ?e ?t WHERE {{ GRAPH ?d {{ ?d a <{g}Document> OPTIONAL {{ ?d <{g}eventCount> ?e ; <{g}tripleCount> ?t }} }} }}"
+            "SELECT (COUNT(?d) AS ?docs) (COUNT(?t) AS ?counted) (SUM(?e) AS ?events) (SUM(?t) AS ?triples) \
+             WHERE {{ GRAPH ?d {{ ?d a <{g}Document> OPTIONAL {{ ?d <{g}eventCount> ?e ; <{g}tripleCount> ?t }} }} }}"
         ),
-        3,
+        4,
     )?;
-    let mut documents = HashSet::with_capacity(rows.len());
-    let (mut events, mut triples) = (0u64, 0u64);
-    for row in &rows {
-        let (Ok(e), Ok(t)) = (row[1].parse::<u64>(), row[2].parse::<u64>()) else {
-            return Ok(None);
-        };
-        events += e;
-        triples += t;
-        documents.insert(row[0].as_str());
+    let number = |i: usize| -> u64 {
+        row.first()
+            .and_then(|r| r.get(i))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    let (documents, counted) = (number(0), number(1));
+    if counted < documents {
+        return Ok(None);
     }
-    let s = store.store();
-    for graph in s.named_graphs() {
-        let graph = graph?;
-        if let NamedOrBlankNode::NamedNode(n) = &graph
-            && documents.contains(n.as_str())
-        {
-            continue;
+    let (events, mut triples) = (number(2), number(3));
+    // The other graphs (ontology, gazetteer, user data) and the default graph, counted whole.
+    let others = format!(
+        "SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{g}Document> }} }} }}"
+    );
+    let results = SparqlEvaluator::new()
+        .parse_query(&others)
+        .map_err(|e| GraphError::Syntax(e.to_string()))?
+        .on_store(store.store())
+        .execute()?;
+    let mut graphs = Vec::new();
+    if let QueryResults::Solutions(solutions) = results {
+        for solution in solutions {
+            match solution?.get(0) {
+                Some(Term::NamedNode(n)) => graphs.push(NamedOrBlankNode::from(n.clone())),
+                Some(Term::BlankNode(b)) => graphs.push(NamedOrBlankNode::from(b.clone())),
+                _ => {}
+            }
         }
-        triples += s
-            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-            .count() as u64;
     }
-    triples += s
-        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-        .count() as u64;
+    let count = |q: String| -> Result<u64, GraphError> {
+        Ok(store
+            .select_rows(&q, 1)?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    };
+    for graph in graphs {
+        triples += match &graph {
+            // COUNT(*) runs on encoded terms; iterating quads would decode every one.
+            NamedOrBlankNode::NamedNode(n) => count(format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {n} {{ ?s ?p ?o }} }}"
+            ))?,
+            // A query cannot name a blank-node graph.
+            NamedOrBlankNode::BlankNode(_) => store
+                .store()
+                .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+                .count() as u64,
+        };
+    }
+    triples += count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".to_string())?;
     Ok(Some(Counted {
-        documents: documents.len() as u64,
+        documents,
         events,
         triples,
     }))
 }
 
 fn ask(store: &GraphStore, query: &str) -> Result<bool, GraphError> {
-    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
     let r = SparqlEvaluator::new()
         .parse_query(query)
         .map_err(|e| GraphError::Syntax(e.to_string()))?
