@@ -239,6 +239,51 @@ pub struct IngestSummary {
     pub bytes_read: u64,
 }
 
+impl std::fmt::Display for IngestSummary {
+    /// `ingested N docs (U unchanged), E events, T triples in S s, K bad records skipped`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ingested {} docs", self.documents)?;
+        if self.unchanged > 0 {
+            write!(f, " ({} unchanged)", self.unchanged)?;
+        }
+        write!(
+            f,
+            ", {} events, {} triples in {:.2}s",
+            self.events, self.triples, self.seconds
+        )?;
+        if self.skipped > 0 {
+            write!(f, ", {} bad records skipped", self.skipped)?;
+        }
+        Ok(())
+    }
+}
+
+/// A document ready to write: its graph IRI, its quads and its number of events.
+pub type ExtractedDocument = (String, Vec<Quad>, usize);
+
+/// Extracts and maps documents (article, content hash, graph IRI) in parallel, in input order.
+pub fn extract_documents<'a>(
+    extractor: &Extractor,
+    codes: &CodeIndex,
+    docs: impl IntoParallelIterator<Item = &'a (Article, String, String)>,
+) -> Vec<ExtractedDocument> {
+    docs.into_par_iter()
+        .map(|(article, hash, iri)| {
+            let events = extractor.extract(article);
+            let quads = document_quads(article, hash, &events, codes);
+            (iri.clone(), quads, events.len())
+        })
+        .collect()
+}
+
+impl IngestSummary {
+    /// Adds extracted documents' events and triples.
+    pub fn count(&mut self, docs: &[ExtractedDocument]) {
+        self.events += docs.iter().map(|d| d.2 as u64).sum::<u64>();
+        self.triples += docs.iter().map(|d| d.1.len() as u64).sum::<u64>();
+    }
+}
+
 /// Quads per bulk-loader commit (whole documents; about 10k documents of ~25 events).
 const BULK_CHUNK: usize = 250_000;
 
@@ -318,16 +363,8 @@ pub fn ingest_with(
                     fresh.push((article, hash, iri));
                 }
             }
-            let docs: Vec<(String, Vec<Quad>, usize)> = fresh
-                .par_iter()
-                .map(|(article, hash, iri)| {
-                    let events = extractor.extract(article);
-                    let quads = document_quads(article, hash, &events, &codes);
-                    (iri.clone(), quads, events.len())
-                })
-                .collect();
-            summary.events += docs.iter().map(|d| d.2 as u64).sum::<u64>();
-            summary.triples += docs.iter().map(|d| d.1.len() as u64).sum::<u64>();
+            let docs = extract_documents(extractor, &codes, &fresh);
+            summary.count(&docs);
             if how.bulk {
                 pending.extend(docs.into_iter().flat_map(|(_, quads, _)| quads));
                 if pending.len() >= BULK_CHUNK {

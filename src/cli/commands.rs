@@ -348,20 +348,7 @@ fn ingest(g: &GlobalArgs, input: &InputArgs, how: IngestOptions) -> Result<()> {
     }
     store.store().flush().ok();
     if !g.quiet {
-        let unchanged = if summary.unchanged > 0 {
-            format!(" ({} unchanged)", summary.unchanged)
-        } else {
-            String::new()
-        };
-        let skipped = if summary.skipped > 0 {
-            format!(", {} bad records skipped", summary.skipped)
-        } else {
-            String::new()
-        };
-        eprintln!(
-            "ingested {} docs{unchanged}, {} events, {} triples in {:.2}s{skipped}",
-            summary.documents, summary.events, summary.triples, summary.seconds
-        );
+        eprintln!("{summary}");
     }
     Ok(())
 }

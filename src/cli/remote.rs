@@ -114,20 +114,7 @@ pub(super) fn run(g: &GlobalArgs, remote: RemoteStore, command: Command) -> Resu
                 b.finish_and_clear();
             }
             if !g.quiet {
-                let unchanged = if s.unchanged > 0 {
-                    format!(" ({} unchanged)", s.unchanged)
-                } else {
-                    String::new()
-                };
-                let skipped = if s.skipped > 0 {
-                    format!(", {} bad records skipped", s.skipped)
-                } else {
-                    String::new()
-                };
-                eprintln!(
-                    "ingested {} docs{unchanged}, {} events, {} triples in {:.2}s{skipped} into {}",
-                    s.documents, s.events, s.triples, s.seconds, remote.endpoints.update
-                );
+                eprintln!("{s} into {}", remote.endpoints.update);
             }
             Ok(())
         }

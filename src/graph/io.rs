@@ -65,6 +65,22 @@ pub struct ExportOptions {
     pub without_ontology: bool,
 }
 
+/// A serializer for `format` declaring the geokg prefixes where the format has prefixes
+/// (Turtle, TriG, RDF/XML).
+pub fn serializer(format: RdfFormat) -> RdfSerializer {
+    let plain = RdfSerializer::from_format(format);
+    if !matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml
+    ) {
+        return plain;
+    }
+    ns::PREFIXES
+        .iter()
+        .try_fold(plain, |ser, (prefix, iri)| ser.with_prefix(*prefix, *iri))
+        .unwrap_or_else(|_| RdfSerializer::from_format(format))
+}
+
 /// Writes the store (or one graph) in `format`; returns the number of triples/quads written.
 /// Graph formats (Turtle, N-Triples, RDF/XML) given the whole store get the union of its graphs.
 /// JSON-LD is compacted with the geokg prefixes and pretty-printed (see [`super::jsonld`]).
@@ -89,15 +105,7 @@ fn write_quads<W: Write>(
     options: &ExportOptions,
     writer: W,
 ) -> Result<u64, GraphError> {
-    let mut serializer = RdfSerializer::from_format(format.rdf_format());
-    if matches!(format, Format::Turtle | Format::Trig | Format::Rdfxml) {
-        for (prefix, iri) in ns::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .map_err(|e| GraphError::Syntax(e.to_string()))?;
-        }
-    }
-    let mut out = serializer.for_writer(writer);
+    let mut out = serializer(format.rdf_format()).for_writer(writer);
     let ontology = NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH);
     let only = match &options.graph {
         Some(g) => Some(

@@ -17,10 +17,12 @@ use geokg_extract::Extractor;
 use super::RemoteError;
 use super::client::{RemoteStore, ntriples};
 use crate::graph::iri::{content_hash, document_iri};
-use crate::graph::mapping::{CodeIndex, document_quads};
+use crate::graph::mapping::CodeIndex;
 use crate::graph::ns;
 use crate::graph::store::{ONTOLOGY_FILES, ontology_hash};
-use crate::pipeline::{IngestSummary, PipelineError, ReadOptions, read_batches_counted};
+use crate::pipeline::{
+    IngestSummary, PipelineError, ReadOptions, extract_documents, read_batches_counted,
+};
 
 /// How `ingest` pushes.
 #[derive(Debug, Clone, Copy)]
@@ -88,19 +90,15 @@ pub fn ingest(
                     Err(e) => return Err(stop(&mut failure, e)),
                 };
                 summary.unchanged += existing.len() as u64;
-                let docs: Vec<(String, Vec<Triple>, usize)> = keyed
+                let fresh = keyed
                     .par_iter()
-                    .filter(|(_, _, iri)| !existing.contains(iri))
-                    .map(|(article, hash, iri)| {
-                        let events = extractor.extract(article);
-                        let quads = document_quads(article, hash, &events, codes);
-                        let triples = quads.into_iter().map(Triple::from).collect();
-                        (iri.clone(), triples, events.len())
-                    })
+                    .filter(|(_, _, iri)| !existing.contains(iri));
+                let docs = extract_documents(extractor, codes, fresh);
+                summary.count(&docs);
+                let graphs: Graphs = docs
+                    .into_iter()
+                    .map(|(g, quads, _)| (g, quads.into_iter().map(Triple::from).collect()))
                     .collect();
-                summary.events += docs.iter().map(|d| d.2 as u64).sum::<u64>();
-                summary.triples += docs.iter().map(|d| d.1.len() as u64).sum::<u64>();
-                let graphs: Graphs = docs.into_iter().map(|(g, t, _)| (g, t)).collect();
                 if tx.send(graphs).is_err() {
                     // The pusher stopped: its error is reported below.
                     return Err(PipelineError::Output("push stopped".into()));

@@ -357,15 +357,7 @@ impl Shell {
                 .map_err(|e| Failure::new(e.to_string()))?
             }
         };
-        let unchanged = if s.unchanged > 0 {
-            format!(" ({} unchanged)", s.unchanged)
-        } else {
-            String::new()
-        };
-        self.info(&format!(
-            "ingested {} docs{unchanged}, {} events, {} triples in {:.2}s",
-            s.documents, s.events, s.triples, s.seconds
-        ));
+        self.info(&s.to_string());
         Ok(())
     }
 

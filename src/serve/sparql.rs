@@ -1,13 +1,13 @@
 //! SPARQL 1.1 Protocol: `/query` and `/update`.
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use tiny_http::{Method, Request};
 
 use super::ServeOptions;
 use super::protocol::{Reply, body, header, media_type, negotiate, param, parse_form};
-use crate::graph::{GraphStore, ns};
+use crate::graph::GraphStore;
 use crate::query::{self, QueryError, QueryOptions};
 
 const SOLUTION_TYPES: &[&str] = &[
@@ -198,15 +198,7 @@ pub fn handle_query(
                 );
             };
             let (format, ct) = rdf_format(mime);
-            let mut ser = RdfSerializer::from_format(format);
-            if format == RdfFormat::Turtle {
-                for (p, iri) in ns::PREFIXES {
-                    ser = ser
-                        .with_prefix(*p, *iri)
-                        .unwrap_or_else(|_| RdfSerializer::from_format(format));
-                }
-            }
-            let mut w = ser.for_writer(Vec::new());
+            let mut w = crate::graph::io::serializer(format).for_writer(Vec::new());
             let mut truncated = false;
             for (n, t) in triples.enumerate() {
                 if options.max_results.is_some_and(|m| n >= m) {

@@ -1,6 +1,6 @@
 //! SPARQL 1.1 Graph Store HTTP Protocol at `/store` (`?graph=IRI` or `?default`).
 
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, QuadRef};
 use tiny_http::{Method, Request};
 
@@ -86,15 +86,7 @@ fn get(store: &GraphStore, request: &Request, graph: Option<&GraphName>) -> Repl
                 return Reply::text(406, format!("offered: {}", GRAPH_TYPES.join(", ")));
             };
             let (format, ct) = rdf_format(mime);
-            let mut ser = RdfSerializer::from_format(format);
-            if format == RdfFormat::Turtle {
-                for (p, iri) in ns::PREFIXES {
-                    ser = ser
-                        .with_prefix(*p, *iri)
-                        .unwrap_or_else(|_| RdfSerializer::from_format(format));
-                }
-            }
-            let mut w = ser.for_writer(Vec::new());
+            let mut w = crate::graph::io::serializer(format).for_writer(Vec::new());
             let mut failed = None;
             for q in s.quads_for_pattern(None, None, None, Some(g.as_ref())) {
                 match q
