@@ -344,6 +344,27 @@ fn virtuoso_end_to_end() {
     let (csv, _) = run(&[remote[0], remote[1], "query", "--format", "csv", count]);
     assert_eq!(csv.lines().nth(1).unwrap(), expected["events"].to_string());
 
+    // The shell on the endpoint answers the same.
+    let out = geokg()
+        .args([remote[0], remote[1], "repl"])
+        .write_stdin(format!(".mode csv\n{count};\n.stats\n"))
+        .output()
+        .unwrap();
+    let shell = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        shell.contains(&format!("n\n{}\n", expected["events"])),
+        "{shell}"
+    );
+    assert!(
+        shell.contains(&format!("events         {}", expected["events"])),
+        "{shell}"
+    );
+
     // Again: nothing changes.
     let (_, second) = run(&args);
     assert!(second.contains("unchanged"), "{second}");
