@@ -236,17 +236,19 @@ fn banner(shell: &Shell, color: bool) {
         ("", "")
     };
     // Counting a remote store's documents could take long: the banner names the endpoint only.
-    let documents = shell.backend.local().map(|store| {
-        let builtin = [
-            ns::ONTOLOGY_GRAPH,
-            crate::graph::store::USER_GAZETTEER_GRAPH,
-        ];
-        let n = store
-            .store()
-            .named_graphs()
-            .flatten()
-            .filter(|g| !builtin.contains(&g.to_string().trim_matches(['<', '>'])))
-            .count();
+    let documents = shell.backend.local().map(|_| {
+        // An aggregate over encoded terms: no document IRI is decoded.
+        let query = format!(
+            "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{}Document> }} }}",
+            ns::GEOKG
+        );
+        let n = shell
+            .backend
+            .select(&query)
+            .ok()
+            .and_then(|rows| rows.into_iter().next())
+            .and_then(|row| row.into_iter().next().flatten())
+            .map_or_else(|| "?".to_string(), |t| crate::graph::store::term_value(&t));
         format!(": {n} documents")
     });
     eprintln!(
