@@ -26,6 +26,8 @@ fn start_with(home: &Path, no_color: bool) -> PtySession {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"));
     let mut p = spawn_command(cmd, Some(30_000)).expect("spawn geokg repl");
+    p.exp_string("SPARQL shell on an in-memory store: 0 documents")
+        .expect("banner with the document count");
     p.exp_string("Type .help").expect("banner");
     p.exp_string("geokg> ").expect("prompt");
     p
