@@ -687,3 +687,24 @@ fn an_organisation_running_into_a_title_owns_the_official() {
     let ms = mentions("NATO said Envoy Jane Wanjiru criticised Russia.");
     assert!(ms.contains(&m("Envoy Jane Wanjiru", "Jane Wanjiru", "RUS", "GOV")));
 }
+
+#[test]
+fn places_after_adjectives_own_the_role() {
+    assert_eq!(
+        mentions("Trump met protesters from military-ruled Georgia."),
+        vec![
+            m("Trump", "Donald Trump", "USA", "GOV"),
+            m(
+                "protesters from military-ruled Georgia",
+                "protesters from military-ruled Georgia",
+                "GEO",
+                "OPP"
+            ),
+        ]
+    );
+    // Not across a function word: "of" is no adjective.
+    assert_eq!(
+        surfaces("Officials from the south of Georgia met."),
+        vec!["Georgia"]
+    );
+}
