@@ -128,8 +128,11 @@ impl DocumentActors<'_> {
                     "mrs" | "ms" | "miss" | "queen" => Some(Gender::Female),
                     _ => None,
                 };
+                let owner = self
+                    .read_reversed_apposition(toks, ms, p)
+                    .and_then(|a| a.owner);
                 let referent =
-                    self.person_referent(name.referent.clone(), &name.label, None, None, gender);
+                    self.person_referent(name.referent.clone(), &name.label, owner, None, gender);
                 let end = self.appositive_end(toks, ms, name.end, &referent);
                 self.emit(toks, out, p..name.end, referent, MentionKind::Name, false);
                 return end;
@@ -260,8 +263,9 @@ impl DocumentActors<'_> {
     }
 
     /// A role phrase before a comma and the name at `name_start` ("the leader of the junta,
-    /// Assimi Goita"): "the"/"a" + role noun + optional "of/for" complement, within eight
-    /// tokens. The owner comes from an "of/for" place in the complement.
+    /// Assimi Goita"; "the US commander in Iraq, General X"): "the"/"a" + optional country
+    /// modifier + role noun + optional complement ("of/for"; "in/to/at" after a modifier),
+    /// within eight tokens. The owner is the modifier, else an "of/for" place.
     fn read_reversed_apposition(
         &self,
         toks: &[Token<'_>],
@@ -279,19 +283,26 @@ impl DocumentActors<'_> {
             if !matches!(toks[k].norm.as_str(), "the" | "a" | "an") {
                 continue;
             }
-            let role = self.read_role(toks, ms, k + 1, 2)?;
+            // "the Kenyan foreign minister", "the US commander in Iraq": the modifier owns it.
+            let (modifier, at) = match self.read_modifier(toks, ms, k + 1) {
+                Some(m) if m.owner.is_some() => (m.owner, m.end),
+                _ => (None, k + 1),
+            };
+            let role = self.read_role(toks, ms, at, 2)?;
             if role.plural || role.end > comma {
                 return None;
             }
-            let complement = role.end == comma || is(toks.get(role.end), &["of", "for"]);
+            let complement = role.end == comma
+                || is(toks.get(role.end), &["of", "for"])
+                || (modifier.is_some() && is(toks.get(role.end), &["in", "to", "at"]));
             if !complement {
                 return None;
             }
-            let owner = if role.end < comma {
+            let owner = if modifier.is_none() && role.end < comma {
                 self.read_place(toks, ms, role.end + 1, false)
                     .and_then(|m| m.owner)
             } else {
-                None
+                modifier
             };
             return Some(super::people::Apposition {
                 end: name_start,
@@ -561,10 +572,14 @@ impl DocumentActors<'_> {
                 .read_name(toks, ms, name_at, role.cap)
                 .filter(|h| h.referent.is_some() || role.office.is_some() || h.end - h.start >= 2);
             if let Some(name) = name {
+                // "The US commander in Iraq, General David Petraeus": the role before the comma.
+                let owner = self
+                    .read_reversed_apposition(toks, ms, role.start)
+                    .and_then(|a| a.owner);
                 let referent = self.person_referent(
                     name.referent.clone(),
                     &name.label,
-                    None,
+                    owner,
                     Some(&role),
                     None,
                 );

@@ -708,3 +708,13 @@ fn places_after_adjectives_own_the_role() {
         vec!["Georgia"]
     );
 }
+
+#[test]
+fn role_with_country_before_comma_owns_the_name() {
+    let ms = mentions("The Kenyan envoy in Israel, General John Smith, met Putin.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+    let ms = mentions("The Iranian envoy to Israel, Minister John Smith, met Putin.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+}
