@@ -718,3 +718,21 @@ fn role_with_country_before_comma_owns_the_name() {
     let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
     assert_eq!(smith.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
 }
+
+#[test]
+fn officials_take_the_government_named_before_them() {
+    let ms = mentions("The Russian government said Minister John Smith would visit Kenya.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("RUS"), "{ms:?}");
+    // With nothing before the official, the place named after still counts.
+    let ms = mentions("Minister John Smith said talks in Kenya went well.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn officials_welcomed_by_a_government_are_not_its_own() {
+    let ms = mentions("The Russian government welcomed Minister John Smith's visit to Kenya.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}

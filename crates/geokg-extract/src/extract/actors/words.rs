@@ -292,6 +292,17 @@ pub const IT_VERBS: &[&str] = &[
     "threatened",
 ];
 
+/// Speech verbs between a government and the official it quotes ("the ministry said Minister
+/// X").
+pub const SAYS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "confirmed",
+    "reported",
+];
+
 /// Nouns for groups of people in "the two men".
 pub const PEOPLE_NOUNS: &[&str] = &["men", "women", "leaders", "presidents", "ministers"];
 
