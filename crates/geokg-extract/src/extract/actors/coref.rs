@@ -7,7 +7,7 @@ use super::index::{Match, Surface};
 use super::party::Referent;
 use super::readers::RoleHit;
 use super::tokens::Token;
-use super::words::{COUNTRY_NOUNS, IT_VERB, PEOPLE_NOUNS};
+use super::words::{COUNTRY_NOUNS, IT_VERB, MISSION_NOUNS, PEOPLE_NOUNS};
 use super::{ActorMention, DocumentActors, MentionKind, Seen};
 use crate::lexicon::{EntityKind, Gender};
 
@@ -380,6 +380,7 @@ impl DocumentActors<'_> {
                         && !s.person
                         && matches!(s.referent, Referent::Agent { .. })
                         && s.party.role.as_deref() == Some(role.code.as_str())
+                        && !s.office.as_deref().is_some_and(is_mission_abroad)
                 })
             });
         if let Some(seen) = found {
@@ -508,6 +509,13 @@ impl DocumentActors<'_> {
             .country(code)
             .filter(|&c| g.entities[c].kind == EntityKind::Country)
     }
+}
+
+/// Whether a role noun names a country's mission abroad ("Russian Embassy", "diplomats"):
+/// not what "the government" or "the ministry" of the story means.
+fn is_mission_abroad(noun: &str) -> bool {
+    let head = noun.rsplit(' ').next().unwrap_or(noun);
+    MISSION_NOUNS.contains(&head)
 }
 
 /// Whether "it" at `p` refers to an actor: before a speech verb ("it said"), or before a modal

@@ -10,7 +10,7 @@
 use super::index::{Match, Surface};
 use super::party::Referent;
 use super::people::{first_name_of_run, only_family};
-use super::readers::Modifier;
+use super::readers::{Modifier, RoleHit};
 use super::tokens::{Token, tokenize};
 use super::words::{FUNCTION, LOCATED_ELSEWHERE, PLACE_NOUN, TITLE, VERB};
 use super::{ActorMention, DocumentActors, MentionKind};
@@ -28,6 +28,24 @@ pub(super) fn ends_noun_phrase(next: Option<&Token<'_>>) -> bool {
         || w.ends_with("ed")
         || w.ends_with("ly")
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ics"))
+}
+
+/// The end of a capitalised role with its portfolio: "Ministry of Foreign Affairs", "Minister
+/// of Defence" (one or two capitalised words after "of" that name nothing and run into no
+/// further name); `role.end` otherwise.
+fn portfolio_end(toks: &[Token<'_>], ms: &[Option<Match>], role: &RoleHit) -> usize {
+    if !role.cap || !is(toks.get(role.end), &["of"]) {
+        return role.end;
+    }
+    let from = role.end + 1;
+    let run = (from..toks.len().min(from + 3))
+        .take_while(|&i| toks[i].cap && toks[i].word && ms[i].is_none())
+        .count();
+    let then = toks.get(from + run);
+    if run == 0 || run > 2 || then.is_some_and(|t| t.cap && t.word) {
+        return role.end;
+    }
+    from + run
 }
 
 /// Whether `tok` is one of `words` (normalised).
@@ -370,13 +388,14 @@ impl DocumentActors<'_> {
             } else {
                 1
             };
-        let Some(role) = self.read_role(toks, ms, q, adjectives) else {
+        let Some(mut role) = self.read_role(toks, ms, q, adjectives) else {
             let mut end = q;
             for m in mods {
                 end = self.emit_modifier(toks, ms, &m, out).max(end);
             }
             return end;
         };
+        role.end = portfolio_end(toks, ms, &role);
         let n = mods.len();
         let last = mods[n - 1].clone();
         let mut name_at = role.end;
@@ -475,7 +494,8 @@ impl DocumentActors<'_> {
         definite: bool,
         out: &mut Vec<ActorMention>,
     ) -> Option<usize> {
-        let role = self.read_role(toks, ms, p, if definite { 0 } else { 2 })?;
+        let mut role = self.read_role(toks, ms, p, if definite { 0 } else { 2 })?;
+        role.end = portfolio_end(toks, ms, &role);
         let after = toks.get(role.end).map(|t| t.norm.as_str());
         // Located people take the place's country ("protesters in Tbilisi"); officials, troops
         // or refugees "in" a place are usually foreign to it.

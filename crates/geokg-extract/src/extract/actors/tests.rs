@@ -79,7 +79,7 @@ actor:sergei-lavrov a geokg:Person ; skos:prefLabel "Sergei Lavrov"@en ; foaf:fa
 
 role:GOV a geokg:ActorRole ; skos:notation "GOV" ; skos:prefLabel "Government"@en ;
     geokg:roleNoun "government"@en, "officials"@en, "official"@en, "representative"@en, "envoy"@en,
-        "spokesman"@en, "minister"@en, "president"@en, "administration"@en .
+        "spokesman"@en, "minister"@en, "president"@en, "administration"@en, "ministry"@en, "embassy"@en .
 role:MIL a geokg:ActorRole ; skos:notation "MIL" ; skos:prefLabel "Military"@en ;
     geokg:roleNoun "troops"@en, "soldiers"@en, "army"@en, "military"@en, "forces"@en .
 role:MED a geokg:ActorRole ; skos:notation "MED" ; skos:prefLabel "Media"@en ; geokg:roleNoun "media"@en .
@@ -735,4 +735,25 @@ fn officials_welcomed_by_a_government_are_not_its_own() {
     let ms = mentions("The Russian government welcomed Minister John Smith's visit to Kenya.");
     let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
     assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn ministry_with_portfolio_is_one_mention() {
+    assert_eq!(
+        surfaces("Russia's Ministry of Foreign Affairs said it would respond."),
+        vec!["Russia's Ministry of Foreign Affairs", "it"]
+    );
+    // A name after the portfolio is still read as the holder.
+    let ms = mentions("Minister of Foreign Affairs John Smith spoke.");
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert!(ms[0].0.ends_with("John Smith"), "{ms:?}");
+}
+
+#[test]
+fn the_ministry_is_not_a_foreign_embassy() {
+    let ms = mentions(
+        "Kenya expels Russian diplomats\nThe Russian Embassy was closed in Kenya.\nThe Ministry of Foreign Affairs said the embassy spied.",
+    );
+    let ministry = ms.iter().find(|m| m.0 == "The Ministry of Foreign Affairs");
+    assert_eq!(ministry.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
 }

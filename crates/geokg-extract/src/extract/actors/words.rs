@@ -303,6 +303,21 @@ pub const SAYS: &[&str] = &[
     "reported",
 ];
 
+/// Heads of role nouns for a country's representatives abroad.
+pub const MISSION_NOUNS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "ambassador",
+    "ambassadors",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "delegation",
+    "delegations",
+];
+
 /// Nouns for groups of people in "the two men".
 pub const PEOPLE_NOUNS: &[&str] = &["men", "women", "leaders", "presidents", "ministers"];
 
