@@ -214,7 +214,10 @@ impl DocumentActors<'_> {
             if !people && !COUNTRY_NOUNS.contains(&noun) {
                 return None;
             }
-            let group = self.group(n, people);
+            let group = match office_of_plural(noun) {
+                Some(office) => self.office_group(n, office),
+                None => self.group(n, people),
+            };
             if group.len() < n {
                 return Some(q + 1);
             }
@@ -228,7 +231,10 @@ impl DocumentActors<'_> {
             next.norm.as_str(),
             "leaders" | "men" | "women" | "presidents"
         ) {
-            let group = self.group(3, true);
+            let group = match office_of_plural(&next.norm) {
+                Some(office) => self.office_group(3, office),
+                None => self.group(3, true),
+            };
             let recent: Vec<Seen> = group
                 .into_iter()
                 .filter(|s| s.sentence + 2 >= self.sentence)
@@ -465,6 +471,64 @@ impl DocumentActors<'_> {
         group
     }
 
+    /// The `n` most recent distinct people holding `office` ("the two presidents"); failing
+    /// that, the holders of the office in the `n` countries named last ("Ukraine proposed
+    /// talks between the two presidents" after Russia).
+    fn office_group(&self, n: usize, office: &str) -> Vec<Seen> {
+        let holds = |s: &Seen| {
+            s.office
+                .as_deref()
+                .is_some_and(|o| o.rsplit(' ').next() == Some(office))
+        };
+        let mut group: Vec<Seen> = Vec::new();
+        for s in self.history.iter().rev().take(HISTORY_WINDOW) {
+            if s.person
+                && !s.plural
+                && holds(s)
+                && !group.iter().any(|g| g.party.iri == s.party.iri)
+            {
+                group.push(s.clone());
+                if group.len() == n {
+                    break;
+                }
+            }
+        }
+        if group.len() >= 2 {
+            group.reverse();
+            return group;
+        }
+        let index = &self.finder.index;
+        let Some(o) = index.offices.iter().position(|x| x.name == office) else {
+            return Vec::new();
+        };
+        let g = &self.finder.gazetteer;
+        let mut holders = Vec::new();
+        for country in self.group(n, false) {
+            let code = country.party.country.as_deref().unwrap_or_default();
+            let Some(&person) = index.holders(o, code, self.date).first() else {
+                return Vec::new();
+            };
+            let referent = Referent::Entity {
+                entity: person,
+                role: None,
+            };
+            let party = super::party::make_party(g, &self.people, &referent, self.date);
+            holders.push(Seen {
+                referent,
+                party,
+                person: true,
+                country: false,
+                plural: false,
+                gender: g.entities[person].gender,
+                office: Some(office.to_string()),
+                sentence: self.sentence,
+                tok: country.tok,
+                group: 0,
+            });
+        }
+        holders
+    }
+
     /// The country of the first mention of the current sentence that has one (the subject's
     /// country: "Maduro threatened to jail opposition legislators").
     pub(super) fn sentence_country(&self) -> Option<usize> {
@@ -508,6 +572,15 @@ impl DocumentActors<'_> {
             .index
             .country(code)
             .filter(|&c| g.entities[c].kind == EntityKind::Country)
+    }
+}
+
+/// The office a plural noun of a group names ("presidents" → "president"); `None` for
+/// nouns that name no single office ("men", "leaders", "ministers").
+fn office_of_plural(noun: &str) -> Option<&'static str> {
+    match noun {
+        "presidents" => Some("president"),
+        _ => None,
     }
 }
 

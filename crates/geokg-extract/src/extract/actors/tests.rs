@@ -757,3 +757,29 @@ fn the_ministry_is_not_a_foreign_embassy() {
     let ministry = ms.iter().find(|m| m.0 == "The Ministry of Foreign Affairs");
     assert_eq!(ministry.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
 }
+
+#[test]
+fn the_two_presidents_are_presidents() {
+    let ms = mentions(
+        "Ukraine and Russia held talks.\nLavrov met Trump.\nUkraine proposed talks between the two presidents.",
+    );
+    let mut presidents: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "the two presidents")
+        .map(|m| m.1.as_str())
+        .collect();
+    presidents.sort_unstable();
+    assert_eq!(
+        presidents,
+        vec!["Vladimir Putin", "Volodymyr Zelensky"],
+        "{ms:?}"
+    );
+    // Two presidents met before: those two.
+    let ms = mentions("Trump met Putin.\nLavrov said the two presidents agreed.");
+    let presidents: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "the two presidents")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(presidents, vec!["Donald Trump", "Vladimir Putin"], "{ms:?}");
+}
