@@ -30,6 +30,36 @@ pub(super) fn ends_noun_phrase(next: Option<&Token<'_>>) -> bool {
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ics"))
 }
 
+impl DocumentActors<'_> {
+    /// The country of a government or country coordinated just before token `p`: "the
+    /// Sudanese government and the rebels" are Sudanese rebels.
+    fn coordinated_country(
+        &self,
+        toks: &[Token<'_>],
+        out: &[ActorMention],
+        p: usize,
+    ) -> Option<usize> {
+        let and = p.checked_sub(1)?;
+        if !is(toks.get(and), &["and", "or"]) {
+            return None;
+        }
+        let prev = out.last()?;
+        if and == 0 || prev.end != toks[and - 1].end || prev.possessive {
+            return None;
+        }
+        let government = match prev.kind {
+            MentionKind::Country | MentionKind::Metonym => true,
+            MentionKind::Role => prev.party.role.as_deref() == Some("GOV"),
+            _ => false,
+        };
+        if !government {
+            return None;
+        }
+        let code = prev.party.country.as_deref()?;
+        self.finder.index.country(code)
+    }
+}
+
 /// The end of a capitalised role with its portfolio: "Ministry of Foreign Affairs", "Minister
 /// of Defence" (one or two capitalised words after "of" that name nothing and run into no
 /// further name); `role.end` otherwise.
@@ -642,7 +672,10 @@ impl DocumentActors<'_> {
             && !LOCATED_ELSEWHERE.contains(&role.code.as_str())
             && !matches!(role.code.as_str(), "HRI" | "PTY")
             && ends_noun_phrase(toks.get(role.end))
-            && let Some(focus) = self.sentence_country().or_else(|| self.dominant_country())
+            && let Some(focus) = self
+                .coordinated_country(toks, out, if definite { p - 1 } else { role.start })
+                .or_else(|| self.sentence_country())
+                .or_else(|| self.dominant_country())
         {
             let start = if definite { p - 1 } else { role.start };
             let referent = Referent::Agent {

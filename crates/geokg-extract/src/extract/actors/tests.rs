@@ -783,3 +783,14 @@ fn the_two_presidents_are_presidents() {
         .collect();
     assert_eq!(presidents, vec!["Donald Trump", "Vladimir Putin"], "{ms:?}");
 }
+
+#[test]
+fn groups_coordinated_with_a_government_share_its_country() {
+    let ms = mentions("Trump said the Iranian government and the protesters must talk.");
+    let group = ms.iter().find(|m| m.0 == "the protesters");
+    assert_eq!(group.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+    // Not after a military or a possessive: the sentence's subject still decides.
+    let ms = mentions("Trump said Iranian troops and the protesters clashed.");
+    let group = ms.iter().find(|m| m.0 == "the protesters");
+    assert_eq!(group.map(|m| m.2.as_str()), Some("USA"), "{ms:?}");
+}
