@@ -794,3 +794,17 @@ fn groups_coordinated_with_a_government_share_its_country() {
     let group = ms.iter().find(|m| m.0 == "the protesters");
     assert_eq!(group.map(|m| m.2.as_str()), Some("USA"), "{ms:?}");
 }
+
+#[test]
+fn builtin_gazetteer_knows_common_misspellings_not_demonyms() {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let ms = mentions_with(
+        &lexicon,
+        "Ethopia rejected an offer from Afganistan and Albanian officials.",
+        "2025-08-06",
+    );
+    let countries: Vec<&str> = ms.iter().map(|m| m.2.as_str()).collect();
+    assert_eq!(countries, vec!["ETH", "AFG", "ALB"], "{ms:?}");
+    // The demonym keeps its own reading (a collective agent with a role).
+    assert_eq!(ms[2].3, "GOV", "{ms:?}");
+}
