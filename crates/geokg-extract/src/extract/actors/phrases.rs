@@ -60,11 +60,11 @@ impl DocumentActors<'_> {
     }
 }
 
-/// The end of a capitalised role with its portfolio: "Ministry of Foreign Affairs", "Minister
-/// of Defence" (one or two capitalised words after "of" that name nothing and run into no
-/// further name); `role.end` otherwise.
+/// The end of a capitalised role with its portfolio: "Ministry of Foreign Affairs",
+/// "Commissioner for Human Rights" (one or two capitalised words after "of"/"for" that name
+/// nothing and run into no further name); `role.end` otherwise.
 fn portfolio_end(toks: &[Token<'_>], ms: &[Option<Match>], role: &RoleHit) -> usize {
-    if !role.cap || !is(toks.get(role.end), &["of"]) {
+    if !role.cap || !is(toks.get(role.end), &["of", "for"]) {
         return role.end;
     }
     let from = role.end + 1;

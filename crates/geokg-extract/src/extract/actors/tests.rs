@@ -808,3 +808,20 @@ fn builtin_gazetteer_knows_common_misspellings_not_demonyms() {
     // The demonym keeps its own reading (a collective agent with a role).
     assert_eq!(ms[2].3, "GOV", "{ms:?}");
 }
+
+#[test]
+fn builtin_undersecretary_with_portfolio_is_an_official() {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let ms = mentions_with(
+        &lexicon,
+        "Kenya expels Russian diplomats\nKenya said they must leave Kenya.\nUndersecretary for Political Affairs John Kamau handed the Russian ambassador a note.\nThe Commissioner for Human Rights said the move was right.",
+        "2025-08-06",
+    );
+    let kamau = ms.iter().find(|m| m.0.ends_with("John Kamau"));
+    assert_eq!(kamau.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+    assert!(
+        ms.iter()
+            .any(|m| m.0 == "The Commissioner for Human Rights"),
+        "{ms:?}"
+    );
+}
