@@ -586,7 +586,7 @@ fn office_of_plural(noun: &str) -> Option<&'static str> {
 
 /// Whether a role noun names a country's mission abroad ("Russian Embassy", "diplomats"):
 /// not what "the government" or "the ministry" of the story means.
-fn is_mission_abroad(noun: &str) -> bool {
+pub(super) fn is_mission_abroad(noun: &str) -> bool {
     let head = noun.rsplit(' ').next().unwrap_or(noun);
     MISSION_NOUNS.contains(&head)
 }

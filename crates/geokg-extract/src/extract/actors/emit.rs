@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::coref::is_mission_abroad;
 use super::index::Match;
 use super::party::{Referent, make_party};
 use super::phrases::is;
@@ -33,7 +34,9 @@ impl DocumentActors<'_> {
         end
     }
 
-    /// Emits a role phrase, remembering its office or role noun for "the minister".
+    /// Emits a role phrase, remembering its office or role noun for "the minister". A
+    /// country's mission abroad ("Russian diplomats", "the Russian Embassy") says where the
+    /// story is not: it does not count toward the focus country.
     pub(super) fn emit_role(
         &mut self,
         toks: &[Token<'_>],
@@ -44,8 +47,16 @@ impl DocumentActors<'_> {
         role: &RoleHit,
     ) {
         self.emit(toks, out, span, referent, kind, role.plural);
-        if let Some(seen) = self.history.last_mut() {
-            seen.office = Some(role.noun.clone());
+        let weight = if self.sentence == 0 { 3 } else { 1 };
+        let Some(seen) = self.history.last_mut() else {
+            return;
+        };
+        seen.office = Some(role.noun.clone());
+        if is_mission_abroad(&role.noun)
+            && let Some(code) = seen.party.country.as_deref()
+            && let Some(entry) = self.focus.get_mut(code)
+        {
+            entry.0 = entry.0.saturating_sub(weight);
         }
     }
 

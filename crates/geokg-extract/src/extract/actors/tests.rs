@@ -825,3 +825,12 @@ fn builtin_undersecretary_with_portfolio_is_an_official() {
         "{ms:?}"
     );
 }
+
+#[test]
+fn missions_abroad_do_not_make_the_focus_country() {
+    let ms = mentions(
+        "Kenya expels a Russian envoy\nThe Russian embassy and the Russian envoy were told to leave Kenya.\nMinister John Kamau said the envoy had spied.",
+    );
+    let kamau = ms.iter().find(|m| m.0.ends_with("John Kamau"));
+    assert_eq!(kamau.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
