@@ -9,11 +9,13 @@ use super::party::{Referent, make_party};
 use super::phrases::is;
 use super::readers::{Modifier, RoleHit};
 use super::tokens::Token;
+use super::words::PLACE_NOUN;
 use super::{ActorMention, DocumentActors, MentionKind, Seen};
 use crate::lexicon::EntityKind;
 
 impl DocumentActors<'_> {
-    /// Emits a modifier standing alone ("Russia", "Russian", "NATO", "Trump").
+    /// Emits a modifier standing alone ("Russia", "Russian", "NATO", "Trump"). A demonym
+    /// before a place noun names a place, not an actor ("on the Thai border").
     pub(super) fn emit_modifier(
         &mut self,
         toks: &[Token<'_>],
@@ -24,6 +26,12 @@ impl DocumentActors<'_> {
         let Some(referent) = m.entity.clone() else {
             return m.end;
         };
+        let place = toks
+            .get(m.end)
+            .is_some_and(|t| !t.cap && t.flags & PLACE_NOUN != 0);
+        if m.kind == MentionKind::Demonym && place {
+            return m.end;
+        }
         // A person's apposition is read first, so the mention carries its office.
         let end = if m.kind == MentionKind::Name && m.end == m.name_end {
             self.appositive_end(toks, ms, m.name_end, &referent)

@@ -834,3 +834,11 @@ fn missions_abroad_do_not_make_the_focus_country() {
     let kamau = ms.iter().find(|m| m.0.ends_with("John Kamau"));
     assert_eq!(kamau.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
 }
+
+#[test]
+fn demonyms_before_place_nouns_are_places() {
+    assert_eq!(
+        surfaces("Russian troops shelled the Ukrainian border and Ukrainian villages."),
+        vec!["Russian troops", "Ukrainian"]
+    );
+}

@@ -332,7 +332,8 @@ pub const COUNTRY_NOUNS: &[&str] = &[
     "neighbors",
 ];
 
-/// Nouns after a capital that make it a place, not a government ("the Pyongyang region").
+/// Nouns after a capital or demonym that make it a place, not an actor ("the Pyongyang
+/// region", "the Thai border").
 pub const PLACE_NOUNS: &[&str] = &[
     "region",
     "regions",
@@ -355,6 +356,12 @@ pub const PLACE_NOUNS: &[&str] = &[
     "skyline",
     "stock",
     "mayor",
+    "border",
+    "borders",
+    "frontier",
+    "coast",
+    "waters",
+    "airspace",
 ];
 
 /// Flag: a function word ([`FUNCTION_WORDS`]).
