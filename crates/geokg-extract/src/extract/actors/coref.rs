@@ -110,10 +110,11 @@ impl DocumentActors<'_> {
     }
 
     /// The antecedent of a pronoun at `p`: in its own sentence, the first compatible mention
-    /// after the last clause boundary; after "who", "which" or a comma with none, the latest one
-    /// before it ("officials, who warned they", "ASEAN, criticised for its"); after other
-    /// boundaries ("that", "as") the sentence's first; otherwise the latest compatible mention of
-    /// the two previous sentences.
+    /// after the last clause boundary; after a comma and a present participle with none, the
+    /// sentence's first ("Serbia protested to Albania, charging its neighbour"); after "who",
+    /// "which" or another comma, the latest one before it ("officials, who warned they", "ASEAN,
+    /// criticised for its"); after other boundaries ("that", "as") the sentence's first;
+    /// otherwise the latest compatible mention of the two previous sentences.
     fn antecedent(&self, toks: &[Token<'_>], p: usize, filter: fn(&Seen) -> bool) -> Option<&Seen> {
         let mut here: Vec<&Seen> = self
             .history
@@ -143,6 +144,15 @@ impl DocumentActors<'_> {
             if let Some(b) = boundary {
                 if let Some(first) = here.iter().find(|s| s.tok > b) {
                     return Some(first);
+                }
+                // A comma before a present participle opens a clause of the main subject:
+                // "Serbia protested to Albania, charging its neighbour with …".
+                let participle = toks[b].norm == ","
+                    && toks
+                        .get(b + 1)
+                        .is_some_and(|t| t.word && !t.cap && t.norm.ends_with("ing"));
+                if participle {
+                    return here.first().copied();
                 }
                 // After "who"/"which" or a comma ("ASEAN, criticised for its inaction") the
                 // pronoun's subject is the phrase just before.

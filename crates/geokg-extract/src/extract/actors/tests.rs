@@ -842,3 +842,14 @@ fn demonyms_before_place_nouns_are_places() {
         vec!["Russian troops", "Ukrainian"]
     );
 }
+
+#[test]
+fn participle_clause_pronouns_refer_to_the_subject() {
+    let ms = mentions("Russia protested to Ukraine, accusing its army of shelling.");
+    let its = ms.iter().find(|m| m.0.starts_with("its"));
+    assert_eq!(its.map(|m| m.2.as_str()), Some("RUS"), "{ms:?}");
+    // Other commas still point at the phrase just before.
+    let ms = mentions("Israel thanked NATO, criticised for its silence.");
+    let its = ms.iter().find(|m| m.0 == "its");
+    assert_eq!(its.map(|m| m.1.as_str()), Some("NATO"), "{ms:?}");
+}
