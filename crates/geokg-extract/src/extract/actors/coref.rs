@@ -7,7 +7,7 @@ use super::index::{Match, Surface};
 use super::party::Referent;
 use super::readers::RoleHit;
 use super::tokens::Token;
-use super::words::{COUNTRY_NOUNS, IT_VERB, MISSION_NOUNS, PEOPLE_NOUNS};
+use super::words::{COUNTRY_NOUNS, IT_VERB, MISSION_NOUNS, PEOPLE_NOUNS, PREPOSITION_PARTICIPLES};
 use super::{ActorMention, DocumentActors, MentionKind, Seen};
 use crate::lexicon::{EntityKind, Gender};
 
@@ -112,9 +112,10 @@ impl DocumentActors<'_> {
     /// The antecedent of a pronoun at `p`: in its own sentence, the first compatible mention
     /// after the last clause boundary; after a comma and a present participle with none, the
     /// sentence's first ("Serbia protested to Albania, charging its neighbour"); after "who",
-    /// "which" or another comma, the latest one before it ("officials, who warned they", "ASEAN,
-    /// criticised for its"); after other boundaries ("that", "as") the sentence's first;
-    /// otherwise the latest compatible mention of the two previous sentences.
+    /// "which" or another comma right after a mention, that mention ("officials, who warned
+    /// they", "ASEAN, criticised for its"); otherwise the sentence's first ("Lebanon complained
+    /// over Israeli raids in which it said"); with none in the sentence, the latest compatible
+    /// mention of the two previous sentences.
     fn antecedent(&self, toks: &[Token<'_>], p: usize, filter: fn(&Seen) -> bool) -> Option<&Seen> {
         let mut here: Vec<&Seen> = self
             .history
@@ -148,17 +149,25 @@ impl DocumentActors<'_> {
                 // A comma before a present participle opens a clause of the main subject:
                 // "Serbia protested to Albania, charging its neighbour with …".
                 let participle = toks[b].norm == ","
-                    && toks
-                        .get(b + 1)
-                        .is_some_and(|t| t.word && !t.cap && t.norm.ends_with("ing"));
+                    && toks.get(b + 1).is_some_and(|t| {
+                        t.word
+                            && !t.cap
+                            && t.norm.ends_with("ing")
+                            && !PREPOSITION_PARTICIPLES.contains(&t.norm.as_str())
+                    });
                 if participle {
                     return here.first().copied();
                 }
-                // After "who"/"which" or a comma ("ASEAN, criticised for its inaction") the
-                // pronoun's subject is the phrase just before.
+                // After "who"/"which" or a comma right after a phrase ("ASEAN, criticised for its
+                // inaction") the pronoun's subject is that phrase; not after "raids in which".
                 let relative = matches!(toks[b].norm.as_str(), "who" | "which" | ",");
-                if relative {
-                    return here.iter().rev().find(|s| s.tok < b).copied();
+                let before = here.iter().rev().find(|s| s.tok < b).copied();
+                let adjacent = before.is_some_and(|s| {
+                    toks.get(s.end.min(b)..b)
+                        .is_some_and(|between| between.iter().all(|t| !t.word))
+                });
+                if relative && adjacent {
+                    return before;
                 }
             }
             // All members of a group start at the same token: take the group's first.
@@ -341,6 +350,7 @@ impl DocumentActors<'_> {
                             office: None,
                             sentence: self.sentence,
                             tok: p,
+                            end: p,
                             group: 0,
                         })
                     }
@@ -435,6 +445,7 @@ impl DocumentActors<'_> {
             office: Some(noun.to_string()),
             sentence: self.sentence,
             tok: 0,
+            end: 0,
             group: 0,
         })
     }
@@ -533,6 +544,7 @@ impl DocumentActors<'_> {
                 office: Some(office.to_string()),
                 sentence: self.sentence,
                 tok: country.tok,
+                end: country.end,
                 group: 0,
             });
         }

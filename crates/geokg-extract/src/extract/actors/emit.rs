@@ -124,6 +124,7 @@ impl DocumentActors<'_> {
             office,
             sentence: self.sentence,
             tok: span.start,
+            end: span.end,
             group: 0,
         });
         let start = toks[span.start].start;

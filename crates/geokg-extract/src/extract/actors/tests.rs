@@ -848,8 +848,23 @@ fn participle_clause_pronouns_refer_to_the_subject() {
     let ms = mentions("Russia protested to Ukraine, accusing its army of shelling.");
     let its = ms.iter().find(|m| m.0.starts_with("its"));
     assert_eq!(its.map(|m| m.2.as_str()), Some("RUS"), "{ms:?}");
+    // Not after a preposition in "-ing".
+    let ms = mentions("Russia condemned the siege of Kyiv, Ukraine, following its capture.");
+    let its = ms.iter().find(|m| m.0 == "its");
+    assert_eq!(its.map(|m| m.2.as_str()), Some("UKR"), "{ms:?}");
     // Other commas still point at the phrase just before.
     let ms = mentions("Israel thanked NATO, criticised for its silence.");
     let its = ms.iter().find(|m| m.0 == "its");
     assert_eq!(its.map(|m| m.1.as_str()), Some("NATO"), "{ms:?}");
+}
+
+#[test]
+fn relative_pronoun_after_a_non_actor_leaves_the_subject() {
+    let ms =
+        mentions("Iran complained over two Israeli air raids in which it said ten people died.");
+    let it = ms.iter().find(|m| m.0 == "it");
+    assert_eq!(it.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+    let ms = mentions("Russia thanked Iranian officials, who said they would help.");
+    let they = ms.iter().find(|m| m.0 == "they");
+    assert_eq!(they.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
 }

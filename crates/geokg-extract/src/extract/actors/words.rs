@@ -318,6 +318,22 @@ pub const MISSION_NOUNS: &[&str] = &[
     "delegations",
 ];
 
+/// "-ing" words used as prepositions: after a comma they open no clause of the subject
+/// ("…, following its seizure by the RSF").
+pub const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "during",
+    "excluding",
+    "pending",
+    "barring",
+    "considering",
+    "notwithstanding",
+];
+
 /// Nouns for groups of people in "the two men".
 pub const PEOPLE_NOUNS: &[&str] = &["men", "women", "leaders", "presidents", "ministers"];
 
