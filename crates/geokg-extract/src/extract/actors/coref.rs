@@ -271,14 +271,7 @@ impl DocumentActors<'_> {
             }
         }
         if matches!(next.norm.as_str(), "country" | "nation") {
-            let seen = self
-                .history
-                .iter()
-                .rev()
-                .take(HISTORY_WINDOW)
-                .find(|s| s.country)
-                .cloned();
-            if let Some(seen) = seen {
+            if let Some(seen) = self.the_country(p) {
                 self.emit_seen(toks, out, p..p + 2, &seen, MentionKind::Description, false);
             }
             return Some(p + 2);
@@ -382,6 +375,47 @@ impl DocumentActors<'_> {
             return None;
         }
         self.role_phrase(toks, ms, p + 1, true, out)
+    }
+
+    /// The referent of "the country" at token `p`: the latest country named, or the country of
+    /// a person met since ("… Venezuela's President Maduro … the country's constitution"),
+    /// except the subject of the current sentence ("He ordered sanctions against the country").
+    fn the_country(&self, p: usize) -> Option<Seen> {
+        let subject = self
+            .history
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence == self.sentence)
+            .filter(|s| s.tok < p)
+            .last()
+            .map(|s| s.tok);
+        let found = self.history.iter().rev().take(HISTORY_WINDOW).find(|s| {
+            let is_subject = s.sentence == self.sentence && Some(s.tok) == subject;
+            s.country
+                || (s.person
+                    && !is_subject
+                    && s.party.country.as_deref().is_some_and(|c| !c.contains(':')))
+        })?;
+        if found.country {
+            return Some(found.clone());
+        }
+        let entity = self.finder.index.country(found.party.country.as_deref()?)?;
+        let referent = Referent::Entity { entity, role: None };
+        let g = &self.finder.gazetteer;
+        let party = super::party::make_party(g, &self.people, &referent, self.date);
+        Some(Seen {
+            referent,
+            party,
+            person: false,
+            country: true,
+            plural: false,
+            gender: None,
+            office: None,
+            sentence: self.sentence,
+            tok: p,
+            end: p,
+            group: 0,
+        })
     }
 
     /// The referent of "the president", "the minister", "the military": the latest mention

@@ -868,3 +868,16 @@ fn relative_pronoun_after_a_non_actor_leaves_the_subject() {
     let they = ms.iter().find(|m| m.0 == "they");
     assert_eq!(they.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
 }
+
+#[test]
+fn the_country_of_a_person_named_since() {
+    let ms = mentions(
+        "Washington sanctioned Ukrainian President Volodymyr Zelensky over the country's vote.",
+    );
+    let c = ms.iter().find(|m| m.0 == "the country");
+    assert_eq!(c.map(|m| m.1.as_str()), Some("Ukraine"), "{ms:?}");
+    // Not the subject acting on it.
+    let ms = mentions("Israel was hit.\nTrump ordered sanctions against the country.");
+    let c = ms.iter().find(|m| m.0 == "the country");
+    assert_eq!(c.map(|m| m.1.as_str()), Some("Israel"), "{ms:?}");
+}
