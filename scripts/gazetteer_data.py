@@ -99,7 +99,8 @@ ROLE_NOUNS = {
                "representative/representatives", "secretary/secretaries",
                "chairman/chairmen", "chairwoman/chairwomen", "chairperson/chairpersons",
                "chair/chairs", "aide/aides", "delegate/delegates", "adviser/advisers",
-               "advisor/advisors", "mediator/mediators",
+               "advisor/advisors", "mediator/mediators", "undersecretary/undersecretaries",
+               "under-secretary/under-secretaries", "commissioner/commissioners",
                # CAMEO's actor dictionary codes a junta as a government (a "military junta" as
                # government + military): the primary role is GOV
                "junta/juntas", "military junta/military juntas", "ruling junta"),

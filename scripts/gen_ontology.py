@@ -306,6 +306,8 @@ def gen_countries(data_dir):
         dems = uniq(dems + G.EXTRA_DEMONYMS.get(iso3, []))
         plurals = uniq([plural_demonym(d) for d in dems] + G.EXTRA_DEMONYM_PLURALS.get(iso3, []))
         plurals = [p for p in plurals if p not in G.NO_PLURAL]
+        demonym_forms = split_demonyms(r["demonyms"]) + dems + plurals
+        alts = uniq(alts + spelling_variants(r["phoenix_names"], [name] + alts, demonym_forms))
 
         caps = [c.strip() for c in r["capitals"].split(";") if c.strip()]
         caps = [c for c in caps if c not in G.DROP_CAPITALS.get(iso3, ()) and c not in G.DROP_CAPITALS.get("*", ())]
@@ -334,6 +336,43 @@ def gen_countries(data_dir):
             n.add("owl:sameAs", "wd:" + r["wikidata_qid"])
         nodes.append(n.render())
     return nodes, {G.ISO3_OVERRIDE.get(r["iso3"], r["iso3"]) for r in rows}
+
+
+def edit_distance(a, b):
+    """Levenshtein distance of two strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+# Endings of demonym-like adjectives ("Slovakian", "Bhutani", "Netherlander"): never taken as
+# spellings of a country's name.
+ADJECTIVE_ENDINGS = ("ian", "ean", "ese", "ish", "ani", "der", "can")
+
+
+def spelling_variants(phoenix_names, names, demonyms):
+    """Common misspellings of a country's name from the Phoenix dictionary ("AFGANISTAN",
+    "ETHOPIA"): single words of six letters or more within two edits of one of its English
+    names and nearer to it than to any demonym ("Albanian", "Argentinian" stay demonyms),
+    title-cased. Places, native forms and other names in the list are left out."""
+    known = {n.lower() for n in names if " " not in n}
+    dems = {d.lower() for d in demonyms}
+    out = []
+    for v in phoenix_names.split(";"):
+        v = v.strip()
+        if len(v) < 6 or not v.isalpha() or not v.isascii():
+            continue
+        w = v.lower()
+        if w in known or w in dems or w.endswith(ADJECTIVE_ENDINGS):
+            continue
+        near = min((edit_distance(w, k) for k in known if w[0] == k[0]), default=99)
+        if near <= 2 and all(edit_distance(w, d) > near for d in dems):
+            out.append(v.capitalize())
+    return out
 
 
 def split_demonyms(s):

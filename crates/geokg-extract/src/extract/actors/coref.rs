@@ -7,7 +7,7 @@ use super::index::{Match, Surface};
 use super::party::Referent;
 use super::readers::RoleHit;
 use super::tokens::Token;
-use super::words::{COUNTRY_NOUNS, IT_VERB, PEOPLE_NOUNS};
+use super::words::{COUNTRY_NOUNS, IT_VERB, MISSION_NOUNS, PEOPLE_NOUNS, PREPOSITION_PARTICIPLES};
 use super::{ActorMention, DocumentActors, MentionKind, Seen};
 use crate::lexicon::{EntityKind, Gender};
 
@@ -110,10 +110,12 @@ impl DocumentActors<'_> {
     }
 
     /// The antecedent of a pronoun at `p`: in its own sentence, the first compatible mention
-    /// after the last clause boundary; after "who", "which" or a comma with none, the latest one
-    /// before it ("officials, who warned they", "ASEAN, criticised for its"); after other
-    /// boundaries ("that", "as") the sentence's first; otherwise the latest compatible mention of
-    /// the two previous sentences.
+    /// after the last clause boundary; after a comma and a present participle with none, the
+    /// sentence's first ("Serbia protested to Albania, charging its neighbour"); after "who",
+    /// "which" or another comma right after a mention, that mention ("officials, who warned
+    /// they", "ASEAN, criticised for its"); otherwise the sentence's first ("Lebanon complained
+    /// over Israeli raids in which it said"); with none in the sentence, the latest compatible
+    /// mention of the two previous sentences.
     fn antecedent(&self, toks: &[Token<'_>], p: usize, filter: fn(&Seen) -> bool) -> Option<&Seen> {
         let mut here: Vec<&Seen> = self
             .history
@@ -144,11 +146,28 @@ impl DocumentActors<'_> {
                 if let Some(first) = here.iter().find(|s| s.tok > b) {
                     return Some(first);
                 }
-                // After "who"/"which" or a comma ("ASEAN, criticised for its inaction") the
-                // pronoun's subject is the phrase just before.
+                // A comma before a present participle opens a clause of the main subject:
+                // "Serbia protested to Albania, charging its neighbour with …".
+                let participle = toks[b].norm == ","
+                    && toks.get(b + 1).is_some_and(|t| {
+                        t.word
+                            && !t.cap
+                            && t.norm.ends_with("ing")
+                            && !PREPOSITION_PARTICIPLES.contains(&t.norm.as_str())
+                    });
+                if participle {
+                    return here.first().copied();
+                }
+                // After "who"/"which" or a comma right after a phrase ("ASEAN, criticised for its
+                // inaction") the pronoun's subject is that phrase; not after "raids in which".
                 let relative = matches!(toks[b].norm.as_str(), "who" | "which" | ",");
-                if relative {
-                    return here.iter().rev().find(|s| s.tok < b).copied();
+                let before = here.iter().rev().find(|s| s.tok < b).copied();
+                let adjacent = before.is_some_and(|s| {
+                    toks.get(s.end.min(b)..b)
+                        .is_some_and(|between| between.iter().all(|t| !t.word))
+                });
+                if relative && adjacent {
+                    return before;
                 }
             }
             // All members of a group start at the same token: take the group's first.
@@ -214,7 +233,10 @@ impl DocumentActors<'_> {
             if !people && !COUNTRY_NOUNS.contains(&noun) {
                 return None;
             }
-            let group = self.group(n, people);
+            let group = match office_of_plural(noun) {
+                Some(office) => self.office_group(n, office),
+                None => self.group(n, people),
+            };
             if group.len() < n {
                 return Some(q + 1);
             }
@@ -228,7 +250,10 @@ impl DocumentActors<'_> {
             next.norm.as_str(),
             "leaders" | "men" | "women" | "presidents"
         ) {
-            let group = self.group(3, true);
+            let group = match office_of_plural(&next.norm) {
+                Some(office) => self.office_group(3, office),
+                None => self.group(3, true),
+            };
             let recent: Vec<Seen> = group
                 .into_iter()
                 .filter(|s| s.sentence + 2 >= self.sentence)
@@ -246,14 +271,7 @@ impl DocumentActors<'_> {
             }
         }
         if matches!(next.norm.as_str(), "country" | "nation") {
-            let seen = self
-                .history
-                .iter()
-                .rev()
-                .take(HISTORY_WINDOW)
-                .find(|s| s.country)
-                .cloned();
-            if let Some(seen) = seen {
+            if let Some(seen) = self.the_country(p) {
                 self.emit_seen(toks, out, p..p + 2, &seen, MentionKind::Description, false);
             }
             return Some(p + 2);
@@ -325,6 +343,7 @@ impl DocumentActors<'_> {
                             office: None,
                             sentence: self.sentence,
                             tok: p,
+                            end: p,
                             group: 0,
                         })
                     }
@@ -358,6 +377,47 @@ impl DocumentActors<'_> {
         self.role_phrase(toks, ms, p + 1, true, out)
     }
 
+    /// The referent of "the country" at token `p`: the latest country named, or the country of
+    /// a person met since ("… Venezuela's President Maduro … the country's constitution"),
+    /// except the subject of the current sentence ("He ordered sanctions against the country").
+    fn the_country(&self, p: usize) -> Option<Seen> {
+        let subject = self
+            .history
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence == self.sentence)
+            .filter(|s| s.tok < p)
+            .last()
+            .map(|s| s.tok);
+        let found = self.history.iter().rev().take(HISTORY_WINDOW).find(|s| {
+            let is_subject = s.sentence == self.sentence && Some(s.tok) == subject;
+            s.country
+                || (s.person
+                    && !is_subject
+                    && s.party.country.as_deref().is_some_and(|c| !c.contains(':')))
+        })?;
+        if found.country {
+            return Some(found.clone());
+        }
+        let entity = self.finder.index.country(found.party.country.as_deref()?)?;
+        let referent = Referent::Entity { entity, role: None };
+        let g = &self.finder.gazetteer;
+        let party = super::party::make_party(g, &self.people, &referent, self.date);
+        Some(Seen {
+            referent,
+            party,
+            person: false,
+            country: true,
+            plural: false,
+            gender: None,
+            office: None,
+            sentence: self.sentence,
+            tok: p,
+            end: p,
+            group: 0,
+        })
+    }
+
     /// The referent of "the president", "the minister", "the military": the latest mention
     /// with that office or role, else the office holder or role of the country in focus.
     pub(super) fn describe(&mut self, role: &RoleHit) -> Option<Seen> {
@@ -380,6 +440,7 @@ impl DocumentActors<'_> {
                         && !s.person
                         && matches!(s.referent, Referent::Agent { .. })
                         && s.party.role.as_deref() == Some(role.code.as_str())
+                        && !s.office.as_deref().is_some_and(is_mission_abroad)
                 })
             });
         if let Some(seen) = found {
@@ -418,6 +479,7 @@ impl DocumentActors<'_> {
             office: Some(noun.to_string()),
             sentence: self.sentence,
             tok: 0,
+            end: 0,
             group: 0,
         })
     }
@@ -464,6 +526,65 @@ impl DocumentActors<'_> {
         group
     }
 
+    /// The `n` most recent distinct people holding `office` ("the two presidents"); failing
+    /// that, the holders of the office in the `n` countries named last ("Ukraine proposed
+    /// talks between the two presidents" after Russia).
+    fn office_group(&self, n: usize, office: &str) -> Vec<Seen> {
+        let holds = |s: &Seen| {
+            s.office
+                .as_deref()
+                .is_some_and(|o| o.rsplit(' ').next() == Some(office))
+        };
+        let mut group: Vec<Seen> = Vec::new();
+        for s in self.history.iter().rev().take(HISTORY_WINDOW) {
+            if s.person
+                && !s.plural
+                && holds(s)
+                && !group.iter().any(|g| g.party.iri == s.party.iri)
+            {
+                group.push(s.clone());
+                if group.len() == n {
+                    break;
+                }
+            }
+        }
+        if group.len() >= 2 {
+            group.reverse();
+            return group;
+        }
+        let index = &self.finder.index;
+        let Some(o) = index.offices.iter().position(|x| x.name == office) else {
+            return Vec::new();
+        };
+        let g = &self.finder.gazetteer;
+        let mut holders = Vec::new();
+        for country in self.group(n, false) {
+            let code = country.party.country.as_deref().unwrap_or_default();
+            let Some(&person) = index.holders(o, code, self.date).first() else {
+                return Vec::new();
+            };
+            let referent = Referent::Entity {
+                entity: person,
+                role: None,
+            };
+            let party = super::party::make_party(g, &self.people, &referent, self.date);
+            holders.push(Seen {
+                referent,
+                party,
+                person: true,
+                country: false,
+                plural: false,
+                gender: g.entities[person].gender,
+                office: Some(office.to_string()),
+                sentence: self.sentence,
+                tok: country.tok,
+                end: country.end,
+                group: 0,
+            });
+        }
+        holders
+    }
+
     /// The country of the first mention of the current sentence that has one (the subject's
     /// country: "Maduro threatened to jail opposition legislators").
     pub(super) fn sentence_country(&self) -> Option<usize> {
@@ -508,6 +629,22 @@ impl DocumentActors<'_> {
             .country(code)
             .filter(|&c| g.entities[c].kind == EntityKind::Country)
     }
+}
+
+/// The office a plural noun of a group names ("presidents" → "president"); `None` for
+/// nouns that name no single office ("men", "leaders", "ministers").
+fn office_of_plural(noun: &str) -> Option<&'static str> {
+    match noun {
+        "presidents" => Some("president"),
+        _ => None,
+    }
+}
+
+/// Whether a role noun names a country's mission abroad ("Russian Embassy", "diplomats"):
+/// not what "the government" or "the ministry" of the story means.
+pub(super) fn is_mission_abroad(noun: &str) -> bool {
+    let head = noun.rsplit(' ').next().unwrap_or(noun);
+    MISSION_NOUNS.contains(&head)
 }
 
 /// Whether "it" at `p` refers to an actor: before a speech verb ("it said"), or before a modal

@@ -3,16 +3,19 @@
 
 use std::ops::Range;
 
+use super::coref::is_mission_abroad;
 use super::index::Match;
 use super::party::{Referent, make_party};
 use super::phrases::is;
 use super::readers::{Modifier, RoleHit};
 use super::tokens::Token;
+use super::words::PLACE_NOUN;
 use super::{ActorMention, DocumentActors, MentionKind, Seen};
 use crate::lexicon::EntityKind;
 
 impl DocumentActors<'_> {
-    /// Emits a modifier standing alone ("Russia", "Russian", "NATO", "Trump").
+    /// Emits a modifier standing alone ("Russia", "Russian", "NATO", "Trump"). A demonym
+    /// before a place noun names a place, not an actor ("on the Thai border").
     pub(super) fn emit_modifier(
         &mut self,
         toks: &[Token<'_>],
@@ -23,6 +26,12 @@ impl DocumentActors<'_> {
         let Some(referent) = m.entity.clone() else {
             return m.end;
         };
+        let place = toks
+            .get(m.end)
+            .is_some_and(|t| !t.cap && t.flags & PLACE_NOUN != 0);
+        if m.kind == MentionKind::Demonym && place {
+            return m.end;
+        }
         // A person's apposition is read first, so the mention carries its office.
         let end = if m.kind == MentionKind::Name && m.end == m.name_end {
             self.appositive_end(toks, ms, m.name_end, &referent)
@@ -33,7 +42,9 @@ impl DocumentActors<'_> {
         end
     }
 
-    /// Emits a role phrase, remembering its office or role noun for "the minister".
+    /// Emits a role phrase, remembering its office or role noun for "the minister". A
+    /// country's mission abroad ("Russian diplomats", "the Russian Embassy") says where the
+    /// story is not: it does not count toward the focus country.
     pub(super) fn emit_role(
         &mut self,
         toks: &[Token<'_>],
@@ -44,8 +55,16 @@ impl DocumentActors<'_> {
         role: &RoleHit,
     ) {
         self.emit(toks, out, span, referent, kind, role.plural);
-        if let Some(seen) = self.history.last_mut() {
-            seen.office = Some(role.noun.clone());
+        let weight = if self.sentence == 0 { 3 } else { 1 };
+        let Some(seen) = self.history.last_mut() else {
+            return;
+        };
+        seen.office = Some(role.noun.clone());
+        if is_mission_abroad(&role.noun)
+            && let Some(code) = seen.party.country.as_deref()
+            && let Some(entry) = self.focus.get_mut(code)
+        {
+            entry.0 = entry.0.saturating_sub(weight);
         }
     }
 
@@ -105,6 +124,7 @@ impl DocumentActors<'_> {
             office,
             sentence: self.sentence,
             tok: span.start,
+            end: span.end,
             group: 0,
         });
         let start = toks[span.start].start;

@@ -124,6 +124,8 @@ struct Seen {
     sentence: usize,
     /// Token index of the mention in its sentence.
     tok: usize,
+    /// Token index after the mention in its sentence.
+    end: usize,
     /// Id of the coordination or group the mention belongs to ("Russia and Ukraine", "the two
     /// men"); 0 when alone.
     group: usize,

@@ -7,7 +7,7 @@ use super::party::{NewPerson, Referent, make_party};
 use super::phrases::is;
 use super::readers::RoleHit;
 use super::tokens::Token;
-use super::words::{self, LINK, STOP_CAP};
+use super::words::{self, LINK, SAYS, STOP_CAP};
 use super::{ActorMention, DocumentActors, MentionKind};
 use crate::lexicon::{EntityKind, Gender};
 
@@ -365,8 +365,9 @@ impl DocumentActors<'_> {
     }
 
     /// Gives officials met in this sentence without a country ("President X said") the
-    /// country of the first place the sentence names, else the focus country, else the
-    /// country of the first group it names.
+    /// owner whose name runs into the title, else the government speaking just before them,
+    /// else the country of the first place the sentence names, else the focus
+    /// country, else the country of the first group it names.
     pub(super) fn settle_people(&mut self, out: &mut [ActorMention]) {
         let pending: Vec<usize> = (0..self.people.len())
             .filter(|&i| self.people[i].pending)
@@ -396,7 +397,9 @@ impl DocumentActors<'_> {
                 self.date,
             )
             .iri;
-            let own = self.name_prefix_owner(out, iri.as_deref());
+            let own = self
+                .name_prefix_owner(out, iri.as_deref())
+                .or_else(|| self.preceding_owner(out, iri.as_deref()));
             self.people[i].pending = false;
             self.people[i].country = own.or(country);
             let party = make_party(
@@ -442,7 +445,37 @@ impl DocumentActors<'_> {
         if !joined || between.split_whitespace().count() > 3 {
             return None;
         }
-        let code = prev.party.country.as_deref()?;
+        self.entity_of_code(prev.party.country.as_deref()?)
+    }
+
+    /// The government speaking just before the person: "The Azerbaijani Foreign Ministry said
+    /// Foreign Minister X" (the speaker's own official; not "X welcomed President Y's").
+    fn preceding_owner(&self, out: &[ActorMention], iri: Option<&str>) -> Option<usize> {
+        let at = out
+            .iter()
+            .position(|m| m.party.iri.as_deref() == iri && iri.is_some())?;
+        let prev = out[..at].last()?;
+        let government = match prev.kind {
+            MentionKind::Country | MentionKind::Metonym => true,
+            MentionKind::Role | MentionKind::Organization => {
+                !prev.plural && prev.party.role.as_deref() == Some("GOV")
+            }
+            _ => false,
+        };
+        if !government || prev.possessive {
+            return None;
+        }
+        let between = self.article.text.get(prev.end..out[at].start)?;
+        let mut words = between.split_whitespace();
+        let says = words.next().is_some_and(|w| SAYS.contains(&w));
+        if !says || words.any(|w| w != "that") {
+            return None;
+        }
+        self.entity_of_code(prev.party.country.as_deref()?)
+    }
+
+    /// The country, else the organisation, with code `code`.
+    fn entity_of_code(&self, code: &str) -> Option<usize> {
         self.finder.index.country(code).or_else(|| {
             self.finder
                 .gazetteer

@@ -10,7 +10,7 @@
 use super::index::{Match, Surface};
 use super::party::Referent;
 use super::people::{first_name_of_run, only_family};
-use super::readers::Modifier;
+use super::readers::{Modifier, RoleHit};
 use super::tokens::{Token, tokenize};
 use super::words::{FUNCTION, LOCATED_ELSEWHERE, PLACE_NOUN, TITLE, VERB};
 use super::{ActorMention, DocumentActors, MentionKind};
@@ -28,6 +28,54 @@ pub(super) fn ends_noun_phrase(next: Option<&Token<'_>>) -> bool {
         || w.ends_with("ed")
         || w.ends_with("ly")
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ics"))
+}
+
+impl DocumentActors<'_> {
+    /// The country of a government or country coordinated just before token `p`: "the
+    /// Sudanese government and the rebels" are Sudanese rebels.
+    fn coordinated_country(
+        &self,
+        toks: &[Token<'_>],
+        out: &[ActorMention],
+        p: usize,
+    ) -> Option<usize> {
+        let and = p.checked_sub(1)?;
+        if !is(toks.get(and), &["and", "or"]) {
+            return None;
+        }
+        let prev = out.last()?;
+        if and == 0 || prev.end != toks[and - 1].end || prev.possessive {
+            return None;
+        }
+        let government = match prev.kind {
+            MentionKind::Country | MentionKind::Metonym => true,
+            MentionKind::Role => prev.party.role.as_deref() == Some("GOV"),
+            _ => false,
+        };
+        if !government {
+            return None;
+        }
+        let code = prev.party.country.as_deref()?;
+        self.finder.index.country(code)
+    }
+}
+
+/// The end of a capitalised role with its portfolio: "Ministry of Foreign Affairs",
+/// "Commissioner for Human Rights" (one or two capitalised words after "of"/"for" that name
+/// nothing and run into no further name); `role.end` otherwise.
+fn portfolio_end(toks: &[Token<'_>], ms: &[Option<Match>], role: &RoleHit) -> usize {
+    if !role.cap || !is(toks.get(role.end), &["of", "for"]) {
+        return role.end;
+    }
+    let from = role.end + 1;
+    let run = (from..toks.len().min(from + 3))
+        .take_while(|&i| toks[i].cap && toks[i].word && ms[i].is_none())
+        .count();
+    let then = toks.get(from + run);
+    if run == 0 || run > 2 || then.is_some_and(|t| t.cap && t.word) {
+        return role.end;
+    }
+    from + run
 }
 
 /// Whether `tok` is one of `words` (normalised).
@@ -128,8 +176,11 @@ impl DocumentActors<'_> {
                     "mrs" | "ms" | "miss" | "queen" => Some(Gender::Female),
                     _ => None,
                 };
+                let owner = self
+                    .read_reversed_apposition(toks, ms, p)
+                    .and_then(|a| a.owner);
                 let referent =
-                    self.person_referent(name.referent.clone(), &name.label, None, None, gender);
+                    self.person_referent(name.referent.clone(), &name.label, owner, None, gender);
                 let end = self.appositive_end(toks, ms, name.end, &referent);
                 self.emit(toks, out, p..name.end, referent, MentionKind::Name, false);
                 return end;
@@ -260,8 +311,9 @@ impl DocumentActors<'_> {
     }
 
     /// A role phrase before a comma and the name at `name_start` ("the leader of the junta,
-    /// Assimi Goita"): "the"/"a" + role noun + optional "of/for" complement, within eight
-    /// tokens. The owner comes from an "of/for" place in the complement.
+    /// Assimi Goita"; "the US commander in Iraq, General X"): "the"/"a" + optional country
+    /// modifier + role noun + optional complement ("of/for"; "in/to/at" after a modifier),
+    /// within eight tokens. The owner is the modifier, else an "of/for" place.
     fn read_reversed_apposition(
         &self,
         toks: &[Token<'_>],
@@ -279,19 +331,26 @@ impl DocumentActors<'_> {
             if !matches!(toks[k].norm.as_str(), "the" | "a" | "an") {
                 continue;
             }
-            let role = self.read_role(toks, ms, k + 1, 2)?;
+            // "the Kenyan foreign minister", "the US commander in Iraq": the modifier owns it.
+            let (modifier, at) = match self.read_modifier(toks, ms, k + 1) {
+                Some(m) if m.owner.is_some() => (m.owner, m.end),
+                _ => (None, k + 1),
+            };
+            let role = self.read_role(toks, ms, at, 2)?;
             if role.plural || role.end > comma {
                 return None;
             }
-            let complement = role.end == comma || is(toks.get(role.end), &["of", "for"]);
+            let complement = role.end == comma
+                || is(toks.get(role.end), &["of", "for"])
+                || (modifier.is_some() && is(toks.get(role.end), &["in", "to", "at"]));
             if !complement {
                 return None;
             }
-            let owner = if role.end < comma {
+            let owner = if modifier.is_none() && role.end < comma {
                 self.read_place(toks, ms, role.end + 1, false)
                     .and_then(|m| m.owner)
             } else {
-                None
+                modifier
             };
             return Some(super::people::Apposition {
                 end: name_start,
@@ -359,13 +418,14 @@ impl DocumentActors<'_> {
             } else {
                 1
             };
-        let Some(role) = self.read_role(toks, ms, q, adjectives) else {
+        let Some(mut role) = self.read_role(toks, ms, q, adjectives) else {
             let mut end = q;
             for m in mods {
                 end = self.emit_modifier(toks, ms, &m, out).max(end);
             }
             return end;
         };
+        role.end = portfolio_end(toks, ms, &role);
         let n = mods.len();
         let last = mods[n - 1].clone();
         let mut name_at = role.end;
@@ -464,7 +524,8 @@ impl DocumentActors<'_> {
         definite: bool,
         out: &mut Vec<ActorMention>,
     ) -> Option<usize> {
-        let role = self.read_role(toks, ms, p, if definite { 0 } else { 2 })?;
+        let mut role = self.read_role(toks, ms, p, if definite { 0 } else { 2 })?;
+        role.end = portfolio_end(toks, ms, &role);
         let after = toks.get(role.end).map(|t| t.norm.as_str());
         // Located people take the place's country ("protesters in Tbilisi"); officials, troops
         // or refugees "in" a place are usually foreign to it.
@@ -561,10 +622,14 @@ impl DocumentActors<'_> {
                 .read_name(toks, ms, name_at, role.cap)
                 .filter(|h| h.referent.is_some() || role.office.is_some() || h.end - h.start >= 2);
             if let Some(name) = name {
+                // "The US commander in Iraq, General David Petraeus": the role before the comma.
+                let owner = self
+                    .read_reversed_apposition(toks, ms, role.start)
+                    .and_then(|a| a.owner);
                 let referent = self.person_referent(
                     name.referent.clone(),
                     &name.label,
-                    None,
+                    owner,
                     Some(&role),
                     None,
                 );
@@ -607,7 +672,10 @@ impl DocumentActors<'_> {
             && !LOCATED_ELSEWHERE.contains(&role.code.as_str())
             && !matches!(role.code.as_str(), "HRI" | "PTY")
             && ends_noun_phrase(toks.get(role.end))
-            && let Some(focus) = self.sentence_country().or_else(|| self.dominant_country())
+            && let Some(focus) = self
+                .coordinated_country(toks, out, if definite { p - 1 } else { role.start })
+                .or_else(|| self.sentence_country())
+                .or_else(|| self.dominant_country())
         {
             let start = if definite { p - 1 } else { role.start };
             let referent = Referent::Agent {

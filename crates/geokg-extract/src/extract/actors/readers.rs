@@ -200,6 +200,7 @@ impl DocumentActors<'_> {
         capitals: bool,
     ) -> Option<Modifier> {
         let q = if is(toks.get(p), &["the"]) { p + 1 } else { p };
+        let q = skip_place_adjectives(toks, q);
         if capitals
             && let Some(m) = ms.get(q)?.as_ref()
             && let Some(Surface::Metonym(c, _)) = m.surfaces.first()
@@ -306,4 +307,26 @@ impl DocumentActors<'_> {
             _ => None,
         })
     }
+}
+
+/// The token after up to two lower-case adjectives before a place name ("from military-ruled
+/// Myanmar", "in neighbouring Iraq"); `p` itself when the words after them are no name.
+fn skip_place_adjectives(toks: &[Token<'_>], p: usize) -> usize {
+    let adjective = |t: &Token<'_>| {
+        t.word
+            && !t.cap
+            && t.flags & FUNCTION == 0
+            && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let run = toks
+        .get(p..)
+        .unwrap_or_default()
+        .iter()
+        .take(3)
+        .take_while(|t| adjective(t))
+        .count();
+    if run == 0 || run > 2 || !toks.get(p + run).is_some_and(|t| t.cap && t.word) {
+        return p;
+    }
+    p + run
 }

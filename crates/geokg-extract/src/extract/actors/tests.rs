@@ -79,7 +79,7 @@ actor:sergei-lavrov a geokg:Person ; skos:prefLabel "Sergei Lavrov"@en ; foaf:fa
 
 role:GOV a geokg:ActorRole ; skos:notation "GOV" ; skos:prefLabel "Government"@en ;
     geokg:roleNoun "government"@en, "officials"@en, "official"@en, "representative"@en, "envoy"@en,
-        "spokesman"@en, "minister"@en, "president"@en, "administration"@en .
+        "spokesman"@en, "minister"@en, "president"@en, "administration"@en, "ministry"@en, "embassy"@en .
 role:MIL a geokg:ActorRole ; skos:notation "MIL" ; skos:prefLabel "Military"@en ;
     geokg:roleNoun "troops"@en, "soldiers"@en, "army"@en, "military"@en, "forces"@en .
 role:MED a geokg:ActorRole ; skos:notation "MED" ; skos:prefLabel "Media"@en ; geokg:roleNoun "media"@en .
@@ -686,4 +686,198 @@ fn an_organisation_running_into_a_title_owns_the_official() {
     // A verb in between: the organisation is not the owner.
     let ms = mentions("NATO said Envoy Jane Wanjiru criticised Russia.");
     assert!(ms.contains(&m("Envoy Jane Wanjiru", "Jane Wanjiru", "RUS", "GOV")));
+}
+
+#[test]
+fn places_after_adjectives_own_the_role() {
+    assert_eq!(
+        mentions("Trump met protesters from military-ruled Georgia."),
+        vec![
+            m("Trump", "Donald Trump", "USA", "GOV"),
+            m(
+                "protesters from military-ruled Georgia",
+                "protesters from military-ruled Georgia",
+                "GEO",
+                "OPP"
+            ),
+        ]
+    );
+    // Not across a function word: "of" is no adjective.
+    assert_eq!(
+        surfaces("Officials from the south of Georgia met."),
+        vec!["Georgia"]
+    );
+}
+
+#[test]
+fn role_with_country_before_comma_owns_the_name() {
+    let ms = mentions("The Kenyan envoy in Israel, General John Smith, met Putin.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+    let ms = mentions("The Iranian envoy to Israel, Minister John Smith, met Putin.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+}
+
+#[test]
+fn officials_take_the_government_named_before_them() {
+    let ms = mentions("The Russian government said Minister John Smith would visit Kenya.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("RUS"), "{ms:?}");
+    // With nothing before the official, the place named after still counts.
+    let ms = mentions("Minister John Smith said talks in Kenya went well.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn officials_welcomed_by_a_government_are_not_its_own() {
+    let ms = mentions("The Russian government welcomed Minister John Smith's visit to Kenya.");
+    let smith = ms.iter().find(|m| m.0.ends_with("John Smith"));
+    assert_eq!(smith.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn ministry_with_portfolio_is_one_mention() {
+    assert_eq!(
+        surfaces("Russia's Ministry of Foreign Affairs said it would respond."),
+        vec!["Russia's Ministry of Foreign Affairs", "it"]
+    );
+    // A name after the portfolio is still read as the holder.
+    let ms = mentions("Minister of Foreign Affairs John Smith spoke.");
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert!(ms[0].0.ends_with("John Smith"), "{ms:?}");
+}
+
+#[test]
+fn the_ministry_is_not_a_foreign_embassy() {
+    let ms = mentions(
+        "Kenya expels Russian diplomats\nThe Russian Embassy was closed in Kenya.\nThe Ministry of Foreign Affairs said the embassy spied.",
+    );
+    let ministry = ms.iter().find(|m| m.0 == "The Ministry of Foreign Affairs");
+    assert_eq!(ministry.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn the_two_presidents_are_presidents() {
+    let ms = mentions(
+        "Ukraine and Russia held talks.\nLavrov met Trump.\nUkraine proposed talks between the two presidents.",
+    );
+    let mut presidents: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "the two presidents")
+        .map(|m| m.1.as_str())
+        .collect();
+    presidents.sort_unstable();
+    assert_eq!(
+        presidents,
+        vec!["Vladimir Putin", "Volodymyr Zelensky"],
+        "{ms:?}"
+    );
+    // Two presidents met before: those two.
+    let ms = mentions("Trump met Putin.\nLavrov said the two presidents agreed.");
+    let presidents: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.0 == "the two presidents")
+        .map(|m| m.1.as_str())
+        .collect();
+    assert_eq!(presidents, vec!["Donald Trump", "Vladimir Putin"], "{ms:?}");
+}
+
+#[test]
+fn groups_coordinated_with_a_government_share_its_country() {
+    let ms = mentions("Trump said the Iranian government and the protesters must talk.");
+    let group = ms.iter().find(|m| m.0 == "the protesters");
+    assert_eq!(group.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+    // Not after a military or a possessive: the sentence's subject still decides.
+    let ms = mentions("Trump said Iranian troops and the protesters clashed.");
+    let group = ms.iter().find(|m| m.0 == "the protesters");
+    assert_eq!(group.map(|m| m.2.as_str()), Some("USA"), "{ms:?}");
+}
+
+#[test]
+fn builtin_gazetteer_knows_common_misspellings_not_demonyms() {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let ms = mentions_with(
+        &lexicon,
+        "Ethopia rejected an offer from Afganistan and Albanian officials.",
+        "2025-08-06",
+    );
+    let countries: Vec<&str> = ms.iter().map(|m| m.2.as_str()).collect();
+    assert_eq!(countries, vec!["ETH", "AFG", "ALB"], "{ms:?}");
+    // The demonym keeps its own reading (a collective agent with a role).
+    assert_eq!(ms[2].3, "GOV", "{ms:?}");
+}
+
+#[test]
+fn builtin_undersecretary_with_portfolio_is_an_official() {
+    let lexicon = Lexicon::builtin().expect("built-in lexicon");
+    let ms = mentions_with(
+        &lexicon,
+        "Kenya expels Russian diplomats\nKenya said they must leave Kenya.\nUndersecretary for Political Affairs John Kamau handed the Russian ambassador a note.\nThe Commissioner for Human Rights said the move was right.",
+        "2025-08-06",
+    );
+    let kamau = ms.iter().find(|m| m.0.ends_with("John Kamau"));
+    assert_eq!(kamau.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+    assert!(
+        ms.iter()
+            .any(|m| m.0 == "The Commissioner for Human Rights"),
+        "{ms:?}"
+    );
+}
+
+#[test]
+fn missions_abroad_do_not_make_the_focus_country() {
+    let ms = mentions(
+        "Kenya expels a Russian envoy\nThe Russian embassy and the Russian envoy were told to leave Kenya.\nMinister John Kamau said the envoy had spied.",
+    );
+    let kamau = ms.iter().find(|m| m.0.ends_with("John Kamau"));
+    assert_eq!(kamau.map(|m| m.2.as_str()), Some("KEN"), "{ms:?}");
+}
+
+#[test]
+fn demonyms_before_place_nouns_are_places() {
+    assert_eq!(
+        surfaces("Russian troops shelled the Ukrainian border and Ukrainian villages."),
+        vec!["Russian troops", "Ukrainian"]
+    );
+}
+
+#[test]
+fn participle_clause_pronouns_refer_to_the_subject() {
+    let ms = mentions("Russia protested to Ukraine, accusing its army of shelling.");
+    let its = ms.iter().find(|m| m.0.starts_with("its"));
+    assert_eq!(its.map(|m| m.2.as_str()), Some("RUS"), "{ms:?}");
+    // Not after a preposition in "-ing".
+    let ms = mentions("Russia condemned the siege of Kyiv, Ukraine, following its capture.");
+    let its = ms.iter().find(|m| m.0 == "its");
+    assert_eq!(its.map(|m| m.2.as_str()), Some("UKR"), "{ms:?}");
+    // Other commas still point at the phrase just before.
+    let ms = mentions("Israel thanked NATO, criticised for its silence.");
+    let its = ms.iter().find(|m| m.0 == "its");
+    assert_eq!(its.map(|m| m.1.as_str()), Some("NATO"), "{ms:?}");
+}
+
+#[test]
+fn relative_pronoun_after_a_non_actor_leaves_the_subject() {
+    let ms =
+        mentions("Iran complained over two Israeli air raids in which it said ten people died.");
+    let it = ms.iter().find(|m| m.0 == "it");
+    assert_eq!(it.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+    let ms = mentions("Russia thanked Iranian officials, who said they would help.");
+    let they = ms.iter().find(|m| m.0 == "they");
+    assert_eq!(they.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
+}
+
+#[test]
+fn the_country_of_a_person_named_since() {
+    let ms = mentions(
+        "Washington sanctioned Ukrainian President Volodymyr Zelensky over the country's vote.",
+    );
+    let c = ms.iter().find(|m| m.0 == "the country");
+    assert_eq!(c.map(|m| m.1.as_str()), Some("Ukraine"), "{ms:?}");
+    // Not the subject acting on it.
+    let ms = mentions("Israel was hit.\nTrump ordered sanctions against the country.");
+    let c = ms.iter().find(|m| m.0 == "the country");
+    assert_eq!(c.map(|m| m.1.as_str()), Some("Israel"), "{ms:?}");
 }

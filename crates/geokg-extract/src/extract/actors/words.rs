@@ -292,6 +292,48 @@ pub const IT_VERBS: &[&str] = &[
     "threatened",
 ];
 
+/// Speech verbs between a government and the official it quotes ("the ministry said Minister
+/// X").
+pub const SAYS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "confirmed",
+    "reported",
+];
+
+/// Heads of role nouns for a country's representatives abroad.
+pub const MISSION_NOUNS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "ambassador",
+    "ambassadors",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "envoys",
+    "delegation",
+    "delegations",
+];
+
+/// "-ing" words used as prepositions: after a comma they open no clause of the subject
+/// ("…, following its seizure by the RSF").
+pub const PREPOSITION_PARTICIPLES: &[&str] = &[
+    "following",
+    "including",
+    "regarding",
+    "concerning",
+    "according",
+    "during",
+    "excluding",
+    "pending",
+    "barring",
+    "considering",
+    "notwithstanding",
+];
+
 /// Nouns for groups of people in "the two men".
 pub const PEOPLE_NOUNS: &[&str] = &["men", "women", "leaders", "presidents", "ministers"];
 
@@ -306,7 +348,8 @@ pub const COUNTRY_NOUNS: &[&str] = &[
     "neighbors",
 ];
 
-/// Nouns after a capital that make it a place, not a government ("the Pyongyang region").
+/// Nouns after a capital or demonym that make it a place, not an actor ("the Pyongyang
+/// region", "the Thai border").
 pub const PLACE_NOUNS: &[&str] = &[
     "region",
     "regions",
@@ -329,6 +372,12 @@ pub const PLACE_NOUNS: &[&str] = &[
     "skyline",
     "stock",
     "mayor",
+    "border",
+    "borders",
+    "frontier",
+    "coast",
+    "waters",
+    "airspace",
 ];
 
 /// Flag: a function word ([`FUNCTION_WORDS`]).
