@@ -294,7 +294,7 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             let after_noun = previous_content(s, s.slots[m].first)
                 .and_then(|p| p.checked_sub(1))
                 .is_some_and(|q| {
-                    (matches!(s.tag(q), Some(Tag::Noun)) || reduced_relative(s, q)) && q > from
+                    (matches!(s.tag(q), Some(Tag::Noun)) || reduced_relative(s, q)) && q >= from
                 });
             // A preposition of the pattern itself ("fired at", "arrived in") introduces the target.
             let pattern_prep = previous_content(s, s.slots[m].first)

@@ -515,3 +515,51 @@ fn reported_obligation_is_a_demand() {
     );
     assert!(got.iter().all(|e| e.1 != "100"), "{got:?}");
 }
+
+#[test]
+fn specific_pattern_keeps_the_that_clause_target() {
+    // "demand end" is more specific than "demand @comp" but still reaches into the clause.
+    assert_eq!(
+        triples(
+            "Freedonia demanded that Sylvania end its curbs on the press.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "1056", "Sylvania")]
+    );
+}
+
+#[test]
+fn calls_by_a_party_right_after_the_verb() {
+    let got = triples(
+        "Freedonia rejected calls by Sylvania to reform its courts.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].2.as_str()),
+        ("Freedonia", "Sylvania")
+    );
+    assert!(got[0].1.starts_with("12"), "{got:?}");
+}
+
+#[test]
+fn ditransitive_light_verb_names_the_recipient() {
+    assert_eq!(
+        triples(
+            "Freedonia gave the Sylvanian Republic 5 million dollars of aid for farms.",
+            &[("Freedonia", "FRE"), ("Sylvanian Republic", "SYL")],
+        ),
+        [t("Freedonia", "070", "Sylvanian Republic")]
+    );
+}
+
+#[test]
+fn adverbs_between_auxiliary_and_verb() {
+    assert_eq!(
+        triples(
+            "Freedonia has once again outright rejected a Sylvania proposal.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "125", "Sylvania")]
+    );
+}

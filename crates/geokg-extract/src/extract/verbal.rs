@@ -187,11 +187,33 @@ fn complement(s: &Sentence, lexicon: &VerbLexicon, g: usize, m: &Match) -> Optio
     None
 }
 
+/// Light verbs taking the recipient before the coded noun ("gave Sylvania millions in aid").
+const DITRANSITIVE: &[&str] = &[
+    "give", "send", "offer", "grant", "hand", "extend", "promise", "pledge", "lend",
+];
+
+/// Whether the mention covering token `k` is the first object of a ditransitive light verb:
+/// right after the group (past determiners), and followed by more words of its clause.
+fn recipient_slot(s: &Sentence, g: usize, k: usize) -> bool {
+    let group = &s.groups[g];
+    DITRANSITIVE.contains(&group.lemma.as_str())
+        && (group.end..k).all(|j| matches!(s.tag(j), Some(Tag::Det)))
+}
+
 /// The light-verb object noun of group `g` ("launched strikes on", "held talks with").
 fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Match<'l>> {
     let group = &s.groups[g];
-    let limit = (group.end + 6).min(s.tags.len());
-    for k in group.end..limit {
+    let mut limit = (group.end + 6).min(s.tags.len());
+    let mut k = group.end;
+    while k < limit {
+        if let Some(slot) = s.slot_at[k]
+            && recipient_slot(s, g, k)
+            && s.slots[slot].first == k
+        {
+            limit = (limit + s.slots[slot].end - k).min(s.tags.len());
+            k = s.slots[slot].end;
+            continue;
+        }
         if s.slot_at[k].is_some()
             && s.slots[s.slot_at[k]?]
                 .mentions
@@ -213,8 +235,20 @@ fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Ma
         if s.group_at(k).is_some() {
             return None;
         }
+        k += 1;
     }
     None
+}
+
+/// Whether another pattern of the same trigger takes a that-clause or complement, so that a
+/// specific pattern ("demand end") finds its target where the general one would ("demanded
+/// that X end ...").
+fn family_takes_clause(lexicon: &VerbLexicon, m: &Match) -> bool {
+    m.entry.kind == crate::lexicon::verbs::TriggerKind::Verb
+        && lexicon
+            .verb_entries(&m.entry.lemma)
+            .iter()
+            .any(|e| e.flags.that_clause || e.flags.complement)
 }
 
 /// Modality of group `g` from its modal, tense, governing verb and conditionals.
@@ -577,7 +611,7 @@ pub fn verbal_events(
         }
         let opts = ObjectSearch {
             places: flags.location_target,
-            that_clause: flags.that_clause || flags.complement,
+            that_clause: flags.that_clause || flags.complement || family_takes_clause(lexicon, &m),
             infinitives: flags.complement || kind == PatternKind::LightVerb,
             pattern_end: m.end,
             violent: matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")),

@@ -218,7 +218,19 @@ pub fn tag_sentence(
         });
     }
     fix_participle_adjectives(&mut out);
+    fix_adverb_phrases(&mut out);
     out
+}
+
+/// "once again", "outright rejected": words that are adverbs before "again" or a verb.
+fn fix_adverb_phrases(tags: &mut [Tagged]) {
+    for i in 0..tags.len().saturating_sub(1) {
+        let next_again = tags[i + 1].lower == "again";
+        let next_verb = matches!(tags[i + 1].tag, Tag::Verb(_));
+        if (tags[i].lower == "once" && next_again) || (tags[i].lower == "outright" && next_verb) {
+            tags[i].tag = Tag::Adv;
+        }
+    }
 }
 
 /// Noun/verb decision for a word that can be a verb.
@@ -278,7 +290,11 @@ fn verb_or_noun(
             }
         }
         VerbForm::Base => {
-            if nominal_context {
+            // "a key U.S. ally", "the EU envoy": a name inside a noun phrase modifies a noun.
+            let after_modifier_name = matches!(prev, Some(Tag::Proper))
+                && matches!(prev2, Some(Tag::Det | Tag::Adj))
+                && !prev_plural;
+            if nominal_context || after_modifier_name {
                 Tag::Noun
             } else if matches!(
                 prev,
@@ -360,6 +376,17 @@ mod tests {
                 Tag::Proper
             ]
         );
+    }
+
+    #[test]
+    fn adverb_phrases_and_names_modifying_nouns() {
+        let t = tags("Freedonia has once again outright attacked Sylvania");
+        assert_eq!(t[2], Tag::Adv);
+        assert_eq!(t[4], Tag::Adv);
+        assert_eq!(t[5], Tag::Verb(VerbForm::Past));
+        // "a key Freedonian ally": a noun, not a verb.
+        assert_eq!(tags("Sylvania, a key Freedonian talk, said")[5], Tag::Noun);
+        assert_eq!(tags("Rebels attack the town")[1], Tag::Verb(VerbForm::Base));
     }
 
     #[test]
