@@ -219,6 +219,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             });
             let free = !governed(s, m) || (adjacent && !prep);
             if free && !(possessor && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some)) {
+                let m = apposition_head(s, m, group.start).unwrap_or(m);
                 return coordinated_left(s, m);
             }
             k = first;
@@ -249,6 +250,22 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
     inner.into_iter().collect()
 }
 
+/// For a mention inside an apposition closed before `verb_start` ("Pakistan, a key US ally,
+/// said"), the mention the apposition describes.
+fn apposition_head(s: &Sentence, slot: usize, verb_start: usize) -> Option<usize> {
+    let mut j = s.slots[slot].first.checked_sub(1)?;
+    let mut det = false;
+    while matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Num)) {
+        det |= s.tag(j) == Some(Tag::Det);
+        j = j.checked_sub(1)?;
+    }
+    let closed = (s.slots[slot].end..verb_start).any(|k| s.lower(k) == ",");
+    if !det || !closed || s.lower(j) != "," {
+        return None;
+    }
+    s.slot_at.get(j.checked_sub(1)?).copied().flatten()
+}
+
 /// The finite verb group a non-finite group depends on: the nearest group to its left in the
 /// same clause.
 pub fn governing_group(s: &Sentence, g: usize) -> Option<usize> {
@@ -268,6 +285,8 @@ pub fn governing_group(s: &Sentence, g: usize) -> Option<usize> {
 pub struct ObjectSearch {
     /// Places after in/at/to are targets.
     pub places: bool,
+    /// With `places`, a place after "from" is a target too ("withdrew from Sylvania").
+    pub from_places: bool,
     /// Continue into a that-clause.
     pub that_clause: bool,
     /// Continue through infinitives and gerunds ("urged X to", "threatened to attack X").
@@ -307,7 +326,9 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
                 || matches!(prep, "like" | "than");
             let possessor_only = s.slots[m].mentions.iter().all(|x| x.possessive)
                 && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some);
-            if (!place || (opts.places && prep != "from")) && !source && !possessor_only {
+            let from_ok = prep != "from" || opts.from_places;
+            let source = source && !(opts.places && opts.from_places && prep == "from");
+            if (!place || (opts.places && from_ok)) && !source && !possessor_only {
                 return coordinated_right(s, m);
             }
             k = s.slots[m].end;

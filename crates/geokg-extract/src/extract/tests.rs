@@ -563,3 +563,60 @@ fn adverbs_between_auxiliary_and_verb() {
         [t("Freedonia", "125", "Sylvania")]
     );
 }
+
+#[test]
+fn material_acts_target_the_place() {
+    assert_eq!(
+        triples(
+            "Freedonian troops shelled positions in Sylvania on Monday.",
+            &[("Freedonian troops", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian troops", "194", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia withdrew from Sylvania on Friday.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "087", "Sylvania")]
+    );
+    // Not for statements, and not for the actor's own country.
+    assert!(
+        triples(
+            "Freedonia praised the vote in Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .is_empty()
+    );
+    assert!(
+        triples(
+            "Freedonian troops shelled positions in Freedonia.",
+            &[("Freedonian troops", "FRE"), ("Freedonia", "FRE")],
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn apposition_before_the_verb_describes_the_subject() {
+    assert_eq!(
+        triples(
+            "Freedonia, a key Sylvania ally, has condemned Ruritania.",
+            &[
+                ("Freedonia", "FRE"),
+                ("Sylvania", "SYL"),
+                ("Ruritania", "RUR")
+            ],
+        ),
+        [t("Freedonia", "111", "Ruritania")]
+    );
+}
+
+#[test]
+fn there_were_soldiers_killed_is_passive() {
+    let got = triples(
+        "There were ten Freedonian soldiers killed in Sylvania today.",
+        &[("Freedonian soldiers", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.0 != "Freedonian soldiers"), "{got:?}");
+}

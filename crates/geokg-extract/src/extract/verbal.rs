@@ -240,6 +240,27 @@ fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Ma
     None
 }
 
+/// Roots of material acts whose place is their target when no participant is named: yielding
+/// and withdrawing, protest, force posture, reduced relations, coercion and violence.
+fn place_root(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("08" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+    )
+}
+
+/// Whether the mention ending at token `k` is the object of "there were" / "were" ("there were
+/// ten soldiers killed in X": the participle after it is passive).
+fn after_existential(s: &Sentence, k: usize) -> bool {
+    let Some(slot) = k.checked_sub(1).and_then(|j| s.slot_at[j]) else {
+        return false;
+    };
+    (0..s.slots[slot].first)
+        .rev()
+        .find(|&j| !matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Num)))
+        .is_some_and(|j| s.tag(j) == Some(Tag::Be))
+}
+
 /// Whether another pattern of the same trigger takes a that-clause or complement, so that a
 /// specific pattern ("demand end") finds its target where the general one would ("demanded
 /// that X end ...").
@@ -615,6 +636,7 @@ pub fn verbal_events(
             infinitives: flags.complement || kind == PatternKind::LightVerb,
             pattern_end: m.end,
             violent: matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")),
+            from_places: false,
         };
         // Verb groups inside the pattern ("refused to meet") are part of this event.
         for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
@@ -630,7 +652,7 @@ pub fn verbal_events(
                 s.tag(group.head),
                 Some(Tag::Verb(crate::nlp::VerbForm::Past))
             )
-            && s.lower(group.end) == "by";
+            && (s.lower(group.end) == "by" || after_existential(s, group.start));
         let passive = group.passive || bare_participle;
         let (mut actors, mut targets) = if passive {
             let mut agent = passive_agent(s, g);
@@ -662,6 +684,22 @@ pub fn verbal_events(
                 .unwrap_or(from);
             targets = objects_after(s, g, after, opts);
             retries += 1;
+        }
+        // "shelled positions in Sylvania", "imposed a curfew in X", "withdrew from X": a material
+        // act with no participant object targets the place where it happens.
+        let members: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();
+        let may_be_mutual = symmetric_root(&code) && members >= 2;
+        if targets.is_empty() && !passive && !flags.reversed && !may_be_mutual && place_root(&code)
+        {
+            let place_opts = ObjectSearch {
+                places: true,
+                from_places: code.starts_with("08") || code == "166",
+                ..opts
+            };
+            targets = objects_after(s, g, from, place_opts);
+            if same_sides(s, &actors, &targets) {
+                targets.clear();
+            }
         }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
