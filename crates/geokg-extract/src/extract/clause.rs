@@ -196,6 +196,11 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             return Vec::new();
         }
     }
+    // "X said it would ...": an unresolved subject pronoun right after a speech verb is the
+    // speaker.
+    if let Some(speech) = speaker_pronoun(s, g) {
+        return subject_of(s, speech, memo);
+    }
     // A mention inside the subject noun phrase ("a camp for refugees was attacked", "a
     // bombing near the town of Samarra killed") is the subject when no other is found.
     let mut inner: Option<usize> = None;
@@ -248,6 +253,31 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
     }
     inner.into_iter().collect()
+}
+
+/// Speech verbs whose subject an unresolved pronoun after them refers to.
+const SPEECH: &[&str] = &[
+    "say", "announce", "state", "declare", "confirm", "add", "insist",
+];
+
+/// For "X said (that) it ordered ...": the speech group before the unresolved pronoun subject
+/// of group `g`.
+fn speaker_pronoun(s: &Sentence, g: usize) -> Option<usize> {
+    let start = s.groups[g].start;
+    let p = (0..start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))?;
+    if s.slot_at[p].is_some() || !matches!(s.lower(p), "it" | "he" | "she" | "they") {
+        return None;
+    }
+    let mut q = p.checked_sub(1)?;
+    if s.lower(q) == "that" {
+        q = q.checked_sub(1)?;
+    }
+    let h = s.group_at(q)?;
+    let speech = &s.groups[h];
+    (speech.end == q + 1 && !speech.nonfinite && SPEECH.contains(&speech.lemma.as_str()))
+        .then_some(h)
 }
 
 /// For a mention inside an apposition closed before `verb_start` ("Pakistan, a key US ally,

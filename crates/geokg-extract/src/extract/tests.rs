@@ -620,3 +620,47 @@ fn there_were_soldiers_killed_is_passive() {
     );
     assert!(got.iter().all(|e| e.0 != "Freedonian soldiers"), "{got:?}");
 }
+
+#[test]
+fn unresolved_pronoun_after_a_speech_verb_is_the_speaker() {
+    assert_eq!(
+        triples(
+            "Freedonia said it ordered the expulsion of five Sylvanian diplomats.",
+            &[("Freedonia", "FRE"), ("Sylvanian diplomats", "SYL")],
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}
+
+#[test]
+fn intention_carries_down_an_infinitive_chain() {
+    let ev = events(
+        "Freedonia is willing to send material to help defend Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].modality, Modality::Intended);
+    assert!(ev[0].action.code.starts_with("03"), "{:?}", ev[0].action);
+}
+
+#[test]
+fn new_lexicon_patterns() {
+    let cases = [
+        ("Freedonia ousted the Sylvania envoy.", "170"),
+        ("Freedonian refugees sought refuge in Sylvania.", "1033"),
+        ("Freedonia froze assets of Sylvania.", "163"),
+        (
+            "Freedonia claimed responsibility for the attack on Sylvania.",
+            "015",
+        ),
+    ];
+    for (text, code) in cases {
+        let (a, b) = if text.starts_with("Freedonian") {
+            ("Freedonian refugees", "Sylvania")
+        } else {
+            ("Freedonia", "Sylvania")
+        };
+        let got = triples(text, &[(a, "FRE"), (b, "SYL")]);
+        assert!(got.iter().any(|e| e.1 == code), "{text}: {got:?}");
+    }
+}

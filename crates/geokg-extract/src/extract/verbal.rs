@@ -315,6 +315,10 @@ pub fn modality_of(s: &Sentence, g: usize) -> Modality {
         if PLAN_VERBS.contains(&lemma) || s.groups[p].tense == GroupTense::Future {
             return Modality::Intended;
         }
+        // "is willing to send troops to help X": the intention carries down the chain.
+        if s.groups[p].nonfinite && p < g && modality_of(s, p) == Modality::Intended {
+            return Modality::Intended;
+        }
         if HYPOTHETICAL_MODALS.contains(&s.groups[p].modal.as_deref().unwrap_or("")) {
             return Modality::Hypothetical;
         }
@@ -703,7 +707,7 @@ pub fn verbal_events(
         }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
-        if code == "174" && targets.iter().any(|&t| diplomatic(s, t)) {
+        if matches!(code.as_str(), "174" | "166") && targets.iter().any(|&t| diplomatic(s, t)) {
             code = "161".to_string();
         }
         let member_count: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();

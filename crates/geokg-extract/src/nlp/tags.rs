@@ -194,6 +194,7 @@ pub fn tag_sentence(
         .iter()
         .any(|s| lower.ends_with(s))
             && !lower.ends_with("ial")
+            && !action_noun_in_al(&lower)
             || lower.ends_with("ic")
         {
             if capitalised { Tag::Proper } else { Tag::Adj }
@@ -231,6 +232,14 @@ fn fix_adverb_phrases(tags: &mut [Tagged]) {
             tags[i].tag = Tag::Adv;
         }
     }
+}
+
+/// Nouns of action ending in "-al" ("withdrawal", "proposal", "arrival", "refusal").
+fn action_noun_in_al(w: &str) -> bool {
+    ["wal", "val", "osal", "usal", "issal", "ittal", "ersal"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && !matches!(w, "universal" | "controversal")
 }
 
 /// Noun/verb decision for a word that can be a verb.
@@ -387,6 +396,14 @@ mod tests {
         // "a key Freedonian ally": a noun, not a verb.
         assert_eq!(tags("Sylvania, a key Freedonian talk, said")[5], Tag::Noun);
         assert_eq!(tags("Rebels attack the town")[1], Tag::Verb(VerbForm::Base));
+    }
+
+    #[test]
+    fn action_nouns_in_al_are_nouns() {
+        assert_eq!(tags("the withdrawal of troops")[1], Tag::Noun);
+        assert_eq!(tags("a proposal by them")[1], Tag::Noun);
+        assert_eq!(tags("a universal right")[1], Tag::Adj);
+        assert_eq!(tags("a central bank")[1], Tag::Adj);
     }
 
     #[test]
