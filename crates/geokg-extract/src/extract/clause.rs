@@ -209,7 +209,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         k -= 1;
         if let Some(m) = s.slot_at[k] {
             let inner_prep = previous_content(s, s.slots[m].first)
-                .is_some_and(|p| matches!(s.lower(p), "of" | "for" | "near"));
+                .is_some_and(|p| matches!(s.lower(p), "of" | "for" | "near" | "in"));
             if inner.is_none() && inner_prep {
                 inner = Some(m);
             }
@@ -237,7 +237,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
         if let Some(h) = s.group_with_head(k) {
             let other = &s.groups[h];
-            if other.nonfinite || h == g {
+            if other.nonfinite || h == g || bare_modifier(s, h) {
                 continue;
             }
             // Skip a relative clause ("Putin, who met Xi, said").
@@ -253,6 +253,23 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
     }
     inner.into_iter().collect()
+}
+
+/// Whether group `h` is a bare participle modifying the noun before it ("a report released
+/// Tuesday in X alleged", "troops based in Y attacked"): no verb of its own clause.
+fn bare_modifier(s: &Sentence, h: usize) -> bool {
+    let group = &s.groups[h];
+    group.start == group.head
+        && group.end == group.head + 1
+        && matches!(
+            s.tag(group.head),
+            Some(Tag::Verb(crate::nlp::VerbForm::Past))
+        )
+        && group.head > 0
+        && matches!(s.tag(group.head - 1), Some(Tag::Noun))
+        && s.slot_at[group.head - 1].is_none()
+        && s.slot_at.get(group.end).copied().flatten().is_none()
+        && matches!(s.tag(group.end), Some(Tag::Prep | Tag::Proper))
 }
 
 /// Speech verbs whose subject an unresolved pronoun after them refers to.

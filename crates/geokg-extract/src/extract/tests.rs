@@ -664,3 +664,31 @@ fn new_lexicon_patterns() {
         assert!(got.iter().any(|e| e.1 == code), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn gerunds_of_force_are_event_nouns() {
+    assert_eq!(
+        triples(
+            "Four men were killed in Freedonian tank shelling in the east of Sylvania on Friday.",
+            &[("Freedonian tank", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian tank", "194", "Sylvania")]
+    );
+    // A gerund of a non-violent verb is not coded as a noun.
+    let got = triples(
+        "The Freedonian envoy praising of Sylvania was noted.",
+        &[("Freedonian envoy", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.1 != "051"), "{got:?}");
+}
+
+#[test]
+fn participle_modifier_before_the_verb_is_skipped_for_the_subject() {
+    assert_eq!(
+        triples(
+            "A report released Tuesday in the Sylvanian capital alleged that Freedonia was aware.",
+            &[("Sylvanian", "SYL"), ("Freedonia", "FRE")],
+        ),
+        [t("Sylvanian", "112", "Freedonia")]
+    );
+}
