@@ -400,11 +400,14 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
                 continue;
             }
             let in_pattern = other.start < opts.pattern_end;
+            // A that-clause's verb is passed only once its "that" is seen ("warned that X
+            // would ..."); "agreed to cooperate in dealing with X" stops at the gerund.
+            let seen_that =
+                (from..other.start).any(|j| s.lower(j) == "that" && s.tag(j) == Some(Tag::Sub));
+            let after_prep = other.start > 0 && matches!(s.tag(other.start - 1), Some(Tag::Prep));
             let passable = in_pattern
-                || (opts.infinitives
-                    && other.nonfinite
-                    && !(other.start > 0 && matches!(s.tag(other.start - 1), Some(Tag::Prep))))
-                || (opts.that_clause && other.start > from);
+                || (opts.infinitives && other.nonfinite && !after_prep)
+                || (opts.that_clause && other.start > from && (seen_that || !after_prep));
             if h != g && !passable {
                 return Vec::new();
             }

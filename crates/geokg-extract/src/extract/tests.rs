@@ -692,3 +692,42 @@ fn participle_modifier_before_the_verb_is_skipped_for_the_subject() {
         [t("Sylvanian", "112", "Freedonia")]
     );
 }
+
+#[test]
+fn failure_to_act_is_no_act() {
+    let got = triples(
+        "Freedonia cited the failure to condemn Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.1 != "111"), "{got:?}");
+    assert_eq!(
+        triples(
+            "Freedonia wants to condemn Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn gerund_after_a_preposition_ends_the_object_search() {
+    let got = triples(
+        "Freedonia and Ruritania agreed to cooperate in dealing with Sylvania's provocations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Ruritania", "RUR"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.2 != "Sylvania"), "{got:?}");
+    // A that-clause is still entered.
+    assert_eq!(
+        triples(
+            "Freedonia warned that Sylvania would face sanctions.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}

@@ -515,7 +515,25 @@ fn negated(s: &Sentence, g: usize) -> bool {
     } else {
         None
     };
-    group.negated || governor.is_some_and(|p| s.groups[p].negated || s.groups[p].lemma == "fail")
+    group.negated
+        || governor.is_some_and(|p| s.groups[p].negated || s.groups[p].lemma == "fail")
+        || (group.nonfinite && after_failure_noun(s, group.start))
+}
+
+/// Whether the infinitive starting at `start` completes a noun of non-performance ("the
+/// watchdog's failure to condemn", "its refusal to halt").
+fn after_failure_noun(s: &Sentence, start: usize) -> bool {
+    let to = if s.lower(start) == "to" {
+        Some(start)
+    } else {
+        start.checked_sub(1).filter(|&k| s.lower(k) == "to")
+    };
+    to.and_then(|k| k.checked_sub(1)).is_some_and(|n| {
+        matches!(
+            s.lower(n),
+            "failure" | "refusal" | "inability" | "reluctance" | "unwillingness" | "failing"
+        )
+    })
 }
 
 /// Events triggered by the verb groups of `s`. `used_nouns` marks nouns consumed as light-verb
