@@ -225,7 +225,8 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             let free = !governed(s, m) || (adjacent && !prep);
             if free && !(possessor && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some)) {
                 let m = apposition_head(s, m, group.start).unwrap_or(m);
-                return coordinated_left(s, m);
+                // "Lula of Brazil and Sheinbaum of Mexico held": the head of "X of Y".
+                return coordinated_left(s, of_head(s, m));
             }
             k = first;
             continue;

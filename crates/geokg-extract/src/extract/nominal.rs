@@ -16,6 +16,9 @@ const TARGET_PREPS: &[&str] = &[
     "of", "on", "against", "with", "to", "into", "for", "upon", "toward", "towards",
 ];
 
+/// Adjectives of readiness that make a following consultation noun an intention.
+const WILLING: &[&str] = &["open", "ready", "willing", "prepared", "eager", "keen"];
+
 /// The actor slot standing before the noun at `k`: a possessive ("Russia's", "its") or an
 /// adjectival mention ("Russian", "Hamas") with at most two modifiers between.
 fn actor_before(s: &Sentence, k: usize) -> Option<usize> {
@@ -164,6 +167,12 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             if between_clean {
                 actors = subject_of(s, g, &mut memo);
                 confidence = 0.45;
+                // "is open to a meeting with Y", "ready for talks": an intention (036).
+                if (s.groups[g].end..k).any(|j| WILLING.contains(&s.lower(j)))
+                    && let Some((intent, _)) = family_code("03", &code)
+                {
+                    code = intent;
+                }
             }
         }
         if actors.is_empty() || targets.is_empty() {

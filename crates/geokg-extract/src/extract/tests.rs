@@ -731,3 +731,54 @@ fn gerund_after_a_preposition_ends_the_object_search() {
         1
     );
 }
+
+#[test]
+fn ordered_act_is_the_act() {
+    assert_eq!(
+        triples(
+            "Freedonia ordered the lifting of sanctions on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "085", "Sylvania")]
+    );
+    // Demanding it of another party stays a demand.
+    assert_eq!(
+        triples(
+            "Freedonia demanded the lifting of sanctions on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "1054", "Sylvania")]
+    );
+}
+
+#[test]
+fn coordinated_subjects_of_the_form_x_of_y() {
+    let got = triples(
+        "Presidents Anna Lind of Freedonia and Boris Orr of Sylvania held a telephone conversation.",
+        &[
+            ("Anna Lind", "FRE"),
+            ("Freedonia", "FRE"),
+            ("Boris Orr", "SYL"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert_eq!(got, [t("Anna Lind", "041", "Boris Orr")]);
+}
+
+#[test]
+fn readiness_for_talks_is_an_intention() {
+    assert_eq!(
+        triples(
+            "Freedonia is open to a face-to-face meeting with Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "036", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia and Sylvania reached an understanding on the border.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "057", "Sylvania")]
+    );
+}

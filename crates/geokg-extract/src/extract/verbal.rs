@@ -95,6 +95,9 @@ const LIGHT_VERBS: &[&str] = &[
     "stage",
 ];
 
+/// Verbs of command whose nominal object is the commanded act itself ("ordered the expulsion").
+const EXECUTIVE_VERBS: &[&str] = &["order", "direct", "authorize", "authorise"];
+
 /// Verbs that make their infinitive complement a plan ("plans to visit").
 const PLAN_VERBS: &[&str] = &[
     "plan", "intend", "aim", "expect", "want", "seek", "hope", "prepare", "schedule", "set",
@@ -611,7 +614,12 @@ pub fn verbal_events(
                 if let Some(h) = c.group {
                     consumed[h] = true;
                 }
+                let executive = EXECUTIVE_VERBS.contains(&group.lemma.as_str());
                 match family_code(family, &c.code) {
+                    // "ordered the lifting of sanctions": a command to one's own side is the act.
+                    _ if executive && c.object_noun && !c.code.starts_with(family) => {
+                        code = c.code.clone();
+                    }
                     Some((specific, forced)) => {
                         code = specific;
                         if let Some(f) = forced {
