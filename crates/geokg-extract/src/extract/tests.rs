@@ -782,3 +782,46 @@ fn readiness_for_talks_is_an_intention() {
         [t("Freedonia", "057", "Sylvania")]
     );
 }
+
+#[test]
+fn intended_investigation_is_coded_as_investigation() {
+    let ev = events(
+        "Freedonian inspectors want to investigate the refineries in Sylvania.",
+        &[("Freedonian inspectors", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].action.code, "090");
+    assert_eq!(ev[0].target.label, "Sylvania");
+}
+
+#[test]
+fn planned_mutual_cooperation_pairs_the_subjects() {
+    let got = triples(
+        "Freedonia and Sylvania are seeking to deepen cooperation in energy.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].2.as_str()),
+        ("Freedonia", "Sylvania")
+    );
+    assert!(got[0].1.starts_with("03"), "{got:?}");
+}
+
+#[test]
+fn exercises_alone_show_force_and_with_a_partner_cooperate() {
+    assert_eq!(
+        triples(
+            "Freedonia held exercises with Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "062", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia held exercises near Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "150", "Sylvania")]
+    );
+}

@@ -95,6 +95,12 @@ const LIGHT_VERBS: &[&str] = &[
     "stage",
 ];
 
+/// Whether the infinitive group `g` depends on a verb of planning ("X and Y seek to deepen
+/// ties"): its subjects act on each other.
+fn under_plan_verb(s: &Sentence, g: usize) -> bool {
+    governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
+}
+
 /// Verbs of command whose nominal object is the commanded act itself ("ordered the expulsion").
 const EXECUTIVE_VERBS: &[&str] = &["order", "direct", "authorize", "authorise"];
 
@@ -248,7 +254,7 @@ fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Ma
 fn place_root(code: &str) -> bool {
     matches!(
         code.get(..2),
-        Some("08" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+        Some("08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
     )
 }
 
@@ -740,7 +746,7 @@ pub fn verbal_events(
         let mutual = targets.is_empty()
             && member_count >= 2
             && symmetric_root(&code)
-            && (!group.nonfinite || passive);
+            && (!group.nonfinite || passive || under_plan_verb(s, g));
         if actors.is_empty() || (targets.is_empty() && !mutual) {
             continue;
         }
