@@ -825,3 +825,46 @@ fn exercises_alone_show_force_and_with_a_partner_cooperate() {
         [t("Freedonia", "150", "Sylvania")]
     );
 }
+
+#[test]
+fn conditions_are_not_events() {
+    let got = triples(
+        "Freedonia threatened to attack Ruritania unless Sylvania accepted its terms.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Ruritania", "RUR"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.0 != "Sylvania"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|e| e.0 == "Freedonia" && e.1.starts_with("13")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn rejected_offer_content_is_not_coded() {
+    let got = triples(
+        "Freedonia rejected an offer to host a summit for peace between Sylvania and Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.0 != "Sylvania"), "{got:?}");
+}
+
+#[test]
+fn noun_restating_a_verb_event_is_not_repeated() {
+    let got = triples(
+        "Freedonian guerrillas wounded two Sylvanian soldiers in a bomb attack.",
+        &[
+            ("Freedonian guerrillas", "FRE"),
+            ("Sylvanian soldiers", "SYL"),
+        ],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}

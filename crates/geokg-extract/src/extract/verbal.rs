@@ -270,6 +270,25 @@ fn after_existential(s: &Sentence, k: usize) -> bool {
         .is_some_and(|j| s.tag(j) == Some(Tag::Be))
 }
 
+/// Whether another pattern of the same trigger and code family takes a complement ("reject
+/// offer" is a "reject @comp"): what is rejected, demanded or threatened is not coded on its
+/// own.
+fn family_takes_complement(lexicon: &VerbLexicon, m: &Match) -> bool {
+    let family = m.entry.code.get(..2);
+    m.entry.kind == crate::lexicon::verbs::TriggerKind::Verb
+        && lexicon
+            .verb_entries(&m.entry.lemma)
+            .iter()
+            .any(|e| e.flags.complement && e.code.get(..2) == family)
+}
+
+/// Whether verb group `g` is the verb of a condition ("unless Y accepted", "if Y attacks"):
+/// a condition is not an event.
+fn in_condition(s: &Sentence, g: usize) -> bool {
+    let from = g.checked_sub(1).map_or(0, |p| s.groups[p].end);
+    (from..s.groups[g].start).any(|k| matches!(s.lower(k), "unless" | "if"))
+}
+
 /// Whether another pattern of the same trigger takes a that-clause or complement, so that a
 /// specific pattern ("demand end") finds its target where the general one would ("demanded
 /// that X end ...").
@@ -563,6 +582,9 @@ pub fn verbal_events(
         {
             continue;
         }
+        if in_condition(s, g) {
+            continue;
+        }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
             out.push(c);
             continue;
@@ -590,7 +612,7 @@ pub fn verbal_events(
         let mut code = m.entry.code.clone();
         // What is appealed for, demanded, rejected, threatened or promised has not happened:
         // events inside the complement are not coded on their own.
-        if flags.complement && !code.starts_with("03") {
+        if (flags.complement || family_takes_complement(lexicon, &m)) && !code.starts_with("03") {
             let end = embedded_end(s, m.end);
             for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
                 if other.start >= end {
