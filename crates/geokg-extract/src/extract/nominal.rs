@@ -49,6 +49,25 @@ fn apposed_actor(s: &Sentence, k: usize) -> Option<usize> {
     s.slot_at.get(j.checked_sub(1)?).copied().flatten()
 }
 
+/// The mention after "from" within a few tokens of `from` ("the expulsion of five diplomats
+/// from Chisinau": the expelling side).
+fn source_after(s: &Sentence, from: usize) -> Option<usize> {
+    let limit = (from + 7).min(s.tags.len());
+    (from..limit)
+        .take_while(|&k| !matches!(s.lower(k), "." | ";" | ":" | ","))
+        .find(|&k| s.lower(k) == "from")
+        .and_then(|k| {
+            (k + 1..limit)
+                .find(|&j| !matches!(s.tag(j), Some(Tag::Det | Tag::Adj)))
+                .and_then(|j| s.slot_at[j])
+        })
+}
+
+/// Whether `code` removes people from the actor's territory (expulsions).
+fn expulsion(code: &str) -> bool {
+    matches!(code, "161" | "166" | "174")
+}
+
 /// The "by X" agent or "between X and Y" pair after the noun, and the first target mention.
 fn after_noun(s: &Sentence, from: usize, places: bool) -> (Option<usize>, Vec<usize>) {
     let limit = (from + 7).min(s.tags.len());
@@ -151,6 +170,22 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             }
             _ => (Vec::new(), targets, 0.4),
         };
+        // "the expulsion of five diplomats": a pattern word inside a mention names the target.
+        if targets.is_empty()
+            && let Some(slot) = m.last_word.and_then(|w| s.slot_at[w])
+        {
+            targets = coordinated_right(s, slot);
+        }
+        // "the expulsion of diplomats from X": X expels.
+        if actors.is_empty()
+            && !targets.is_empty()
+            && expulsion(&code)
+            && let Some(src) = source_after(s, from)
+            && !targets.contains(&src)
+        {
+            actors = vec![src];
+            confidence = 0.5;
+        }
         // "held talks with Y" under a verb without a pattern: the talks' other party is the
         // subject of the clause (consultations only).
         if actors.is_empty()

@@ -868,3 +868,18 @@ fn noun_restating_a_verb_event_is_not_repeated() {
     );
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn expulsion_from_a_place_names_the_expelling_side() {
+    assert_eq!(
+        triples(
+            "The expulsion of five Sylvanian diplomats from Freedonia angered Ruritania.",
+            &[
+                ("Sylvanian diplomats", "SYL"),
+                ("Freedonia", "FRE"),
+                ("Ruritania", "RUR")
+            ],
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}

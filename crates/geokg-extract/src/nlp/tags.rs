@@ -223,12 +223,17 @@ pub fn tag_sentence(
     out
 }
 
-/// "once again", "outright rejected": words that are adverbs before "again" or a verb.
+/// "once again", "outright rejected", "put it back on": words that are adverbs before "again",
+/// a verb, or (for "back") a preposition.
 fn fix_adverb_phrases(tags: &mut [Tagged]) {
     for i in 0..tags.len().saturating_sub(1) {
         let next_again = tags[i + 1].lower == "again";
         let next_verb = matches!(tags[i + 1].tag, Tag::Verb(_));
-        if (tags[i].lower == "once" && next_again) || (tags[i].lower == "outright" && next_verb) {
+        let next_prep = matches!(tags[i + 1].tag, Tag::Prep | Tag::To);
+        if (tags[i].lower == "once" && next_again)
+            || (tags[i].lower == "outright" && next_verb)
+            || (tags[i].lower == "back" && next_prep && i > 0)
+        {
             tags[i].tag = Tag::Adv;
         }
     }
@@ -396,6 +401,7 @@ mod tests {
         // "a key Freedonian ally": a noun, not a verb.
         assert_eq!(tags("Sylvania, a key Freedonian talk, said")[5], Tag::Noun);
         assert_eq!(tags("Rebels attack the town")[1], Tag::Verb(VerbForm::Base));
+        assert_eq!(tags("They put the town back on the path")[4], Tag::Adv);
     }
 
     #[test]
