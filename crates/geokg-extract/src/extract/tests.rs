@@ -883,3 +883,13 @@ fn expulsion_from_a_place_names_the_expelling_side() {
         [t("Freedonia", "161", "Sylvanian diplomats")]
     );
 }
+
+#[test]
+fn coordinated_verb_phrase_shares_the_target() {
+    let got = triples(
+        "Freedonia has condemned Sylvania and frozen its assets.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
+    assert!(got.contains(&t("Freedonia", "163", "Sylvania")), "{got:?}");
+}

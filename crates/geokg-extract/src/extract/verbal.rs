@@ -95,6 +95,20 @@ const LIGHT_VERBS: &[&str] = &[
     "stage",
 ];
 
+/// The finite group whose verb phrase group `g` is coordinated with ("condemned Y and froze").
+fn coordinated_previous(s: &Sentence, g: usize) -> Option<usize> {
+    let group = &s.groups[g];
+    let b = (0..group.start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))?;
+    if !matches!(s.lower(b), "and" | "but") || group.nonfinite {
+        return None;
+    }
+    (0..g)
+        .rev()
+        .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
+}
+
 /// Whether the infinitive group `g` depends on a verb of planning ("X and Y seek to deepen
 /// ties"): its subjects act on each other.
 fn under_plan_verb(s: &Sentence, g: usize) -> bool {
@@ -574,6 +588,8 @@ pub fn verbal_events(
     let mut out = Vec::new();
     let mut consumed = vec![false; s.groups.len()];
     let mut memo = Vec::new();
+    // (actors, targets) of the event found at each group, for coordinated verb phrases.
+    let mut found: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; s.groups.len()];
     for g in 0..s.groups.len() {
         let group = &s.groups[g];
         if consumed[g]
@@ -759,6 +775,16 @@ pub fn verbal_events(
                 targets.clear();
             }
         }
+        // "X condemned Y and froze its assets": a coordinated verb phrase without an object of
+        // its own acts on the first one's target.
+        if targets.is_empty()
+            && !passive
+            && let Some((prev_actors, prev_targets)) =
+                coordinated_previous(s, g).and_then(|p| found[p].as_ref())
+            && *prev_actors == actors
+        {
+            targets = prev_targets.clone();
+        }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
         if matches!(code.as_str(), "174" | "166") && targets.iter().any(|&t| diplomatic(s, t)) {
@@ -791,6 +817,7 @@ pub fn verbal_events(
             .min()
             .unwrap_or(group.start)
             .min(group.start);
+        found[g] = Some((actors.clone(), targets.clone()));
         out.push(Candidate {
             actors,
             targets,
