@@ -893,3 +893,45 @@ fn coordinated_verb_phrase_shares_the_target() {
     assert!(got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
     assert!(got.contains(&t("Freedonia", "163", "Sylvania")), "{got:?}");
 }
+
+#[test]
+fn what_others_press_for_is_no_act() {
+    for text in [
+        "Freedonia faces pressure from Ruritania to help Sylvania.",
+        "Freedonia is being pressured by Ruritania to help Sylvania.",
+    ] {
+        let got = triples(
+            text,
+            &[
+                ("Freedonia", "FRE"),
+                ("Ruritania", "RUR"),
+                ("Sylvania", "SYL"),
+            ],
+        );
+        assert!(
+            got.iter()
+                .all(|e| !(e.0 == "Freedonia" && e.2 == "Sylvania")),
+            "{text}: {got:?}"
+        );
+    }
+    assert_eq!(
+        triples(
+            "Freedonia decided to help Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn claimed_responsibility_targets_the_place() {
+    let got = triples(
+        "Freedonian rebels claimed responsibility for an attack in Sylvania's capital.",
+        &[("Freedonian rebels", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        got.contains(&t("Freedonian rebels", "015", "Sylvania")),
+        "{got:?}"
+    );
+}

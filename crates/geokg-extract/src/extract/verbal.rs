@@ -109,6 +109,40 @@ fn coordinated_previous(s: &Sentence, g: usize) -> Option<usize> {
         .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
 }
 
+/// Whether the infinitive group `g` is something others want of its subject, not an act
+/// ("faces pressure to help X", "was urged to attack Y").
+fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    if !group.nonfinite {
+        return false;
+    }
+    let to = (0..=group.start).rev().find(|&k| s.lower(k) == "to");
+    // "pressure to", "pressure from Congress to".
+    let mut before = to.and_then(|k| k.checked_sub(1));
+    if let Some(slot) = before.and_then(|b| s.slot_at[b]) {
+        before = s.slots[slot]
+            .first
+            .checked_sub(1)
+            .filter(|&p| matches!(s.lower(p), "from" | "by"))
+            .and_then(|p| p.checked_sub(1));
+    }
+    let noun_before = before.is_some_and(|n| {
+        matches!(
+            crate::nlp::lemma::noun_singular(s.lower(n)),
+            "pressure" | "call" | "demand" | "request" | "appeal" | "plea" | "urging"
+        )
+    });
+    let passive_appeal = governing_group(s, g).is_some_and(|p| {
+        let gov = &s.groups[p];
+        gov.passive
+            && matches!(
+                gov.lemma.as_str(),
+                "urge" | "ask" | "press" | "pressure" | "call" | "request" | "encourage" | "push"
+            )
+    });
+    noun_before || passive_appeal
+}
+
 /// Whether the infinitive group `g` depends on a verb of planning ("X and Y seek to deepen
 /// ties"): its subjects act on each other.
 fn under_plan_verb(s: &Sentence, g: usize) -> bool {
@@ -598,7 +632,7 @@ pub fn verbal_events(
         {
             continue;
         }
-        if in_condition(s, g) {
+        if in_condition(s, g) || unrealized_infinitive(s, g) {
             continue;
         }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
