@@ -935,3 +935,21 @@ fn claimed_responsibility_targets_the_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn protesters_destroying_riot() {
+    assert_eq!(
+        triples(
+            "The Sylvanian building was demolished by Freedonian protesters.",
+            &[("Sylvanian", "SYL"), ("Freedonian protesters", "FRE")],
+        ),
+        [t("Freedonian protesters", "145", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
+            "The Sylvanian building was demolished by Freedonian troops.",
+            &[("Sylvanian", "SYL"), ("Freedonian troops", "FRE")],
+        ),
+        [t("Freedonian troops", "1712", "Sylvanian")]
+    );
+}

@@ -143,6 +143,18 @@ fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
     noun_before || passive_appeal
 }
 
+/// Whether every actor mention names protesters ("Ukrainian protesters", "demonstrators").
+fn protesters(s: &Sentence, actors: &[usize]) -> bool {
+    let mut mentions = actors.iter().flat_map(|&a| s.slots[a].mentions.iter());
+    !actors.is_empty()
+        && mentions.all(|m| {
+            let text = m.party.text.to_lowercase();
+            ["protest", "demonstrator", "rioter"]
+                .iter()
+                .any(|w| text.contains(w))
+        })
+}
+
 /// Whether the infinitive group `g` depends on a verb of planning ("X and Y seek to deepen
 /// ties"): its subjects act on each other.
 fn under_plan_verb(s: &Sentence, g: usize) -> bool {
@@ -808,6 +820,10 @@ pub fn verbal_events(
             if same_sides(s, &actors, &targets) {
                 targets.clear();
             }
+        }
+        // Protesters who destroy or attack riot (145).
+        if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && protesters(s, &actors) {
+            code = "145".to_string();
         }
         // "X condemned Y and froze its assets": a coordinated verb phrase without an object of
         // its own acts on the first one's target.
