@@ -388,7 +388,8 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             "," => return Vec::new(),
             "that" if s.tag(k) == Some(Tag::Sub) && !opts.that_clause => return Vec::new(),
             "because" | "while" | "although" | "though" | "whereas" | "unless" | "who"
-            | "which" | "where" | "when" | "after" | "before" | "since" | "amid" | "despite" => {
+            | "which" | "where" | "when" | "after" | "before" | "since" | "amid" | "despite"
+            | "sidelines" | "margins" => {
                 return Vec::new();
             }
             _ => {}

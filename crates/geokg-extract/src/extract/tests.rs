@@ -953,3 +953,37 @@ fn protesters_destroying_riot() {
         [t("Freedonian troops", "1712", "Sylvanian")]
     );
 }
+
+#[test]
+fn meeting_among_several_pairs_everyone() {
+    let mut got = triples(
+        "Ruritania criticized a trilateral meeting among Freedonia, Sylvania and Osterlich.",
+        &[
+            ("Ruritania", "RUR"),
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Osterlich", "OST"),
+        ],
+    );
+    got.retain(|e| e.1.starts_with("04"));
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.contains(&t("Sylvania", "040", "Osterlich")), "{got:?}");
+}
+
+#[test]
+fn summit_sidelines_are_a_setting() {
+    let got = triples(
+        "Freedonia hailed its meeting on the sidelines of the Ruritania summit.",
+        &[("Freedonia", "FRE"), ("its", "FRE"), ("Ruritania", "RUR")],
+    );
+    assert!(got.iter().all(|e| e.2 != "Ruritania"), "{got:?}");
+}
+
+#[test]
+fn proposed_acts_are_not_acts() {
+    let got = triples(
+        "Freedonia proposed initiating negotiations to expand the trade agreement with Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "036", "Sylvania")]);
+}

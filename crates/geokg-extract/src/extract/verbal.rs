@@ -674,7 +674,7 @@ pub fn verbal_events(
         let mut code = m.entry.code.clone();
         // What is appealed for, demanded, rejected, threatened or promised has not happened:
         // events inside the complement are not coded on their own.
-        if (flags.complement || family_takes_complement(lexicon, &m)) && !code.starts_with("03") {
+        if flags.complement || family_takes_complement(lexicon, &m) {
             let end = embedded_end(s, m.end);
             for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
                 if other.start >= end {
