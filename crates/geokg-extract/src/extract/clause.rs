@@ -288,8 +288,19 @@ fn speaker_pronoun(s: &Sentence, g: usize) -> Option<usize> {
     if s.slot_at[p].is_some() || !matches!(s.lower(p), "it" | "he" | "she" | "they") {
         return None;
     }
+    // The speech verb may be followed by "that" and a time phrase ("said on Tuesday it had").
     let mut q = p.checked_sub(1)?;
-    if s.lower(q) == "that" {
+    for _ in 0..4 {
+        if s.group_at(q).is_some() {
+            break;
+        }
+        let time_word = matches!(
+            s.tag(q),
+            Some(Tag::Prep | Tag::Proper | Tag::Num | Tag::Det | Tag::Adv | Tag::Sub)
+        ) && s.slot_at[q].is_none();
+        if !time_word {
+            return None;
+        }
         q = q.checked_sub(1)?;
     }
     let h = s.group_at(q)?;

@@ -987,3 +987,37 @@ fn proposed_acts_are_not_acts() {
     );
     assert_eq!(got, [t("Freedonia", "036", "Sylvania")]);
 }
+
+#[test]
+fn speaker_pronoun_after_a_time_phrase() {
+    assert_eq!(
+        triples(
+            "Freedonia said on Tuesday it had halted economic aid to Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "162", "Sylvania")]
+    );
+}
+
+#[test]
+fn place_target_past_the_actors_own_forces() {
+    assert_eq!(
+        triples(
+            "Freedonia has strengthened its forces in Sylvania.",
+            &[("Freedonia", "FRE"), ("its", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "154", "Sylvania")]
+    );
+}
+
+#[test]
+fn engaged_in_is_active() {
+    let got = triples(
+        "Freedonian forces were engaged in ethnic cleansing against the Sylvanian population.",
+        &[
+            ("Freedonian forces", "FRE"),
+            ("Sylvanian population", "SYL"),
+        ],
+    );
+    assert_eq!(got, [t("Freedonian forces", "203", "Sylvanian population")]);
+}

@@ -773,7 +773,11 @@ pub fn verbal_events(
                 Some(Tag::Verb(crate::nlp::VerbForm::Past))
             )
             && (s.lower(group.end) == "by" || after_existential(s, group.start));
-        let passive = group.passive || bare_participle;
+        // "were engaged in ethnic cleansing": a state, not a passive.
+        let stative = group.passive
+            && matches!(group.lemma.as_str(), "engage" | "involve")
+            && s.lower(group.end) == "in";
+        let passive = (group.passive && !stative) || bare_participle;
         let (mut actors, mut targets) = if passive {
             let mut agent = passive_agent(s, g);
             // "diplomats will be expelled from Estonia": without an agent, the place they are
@@ -816,8 +820,18 @@ pub fn verbal_events(
                 from_places: code.starts_with("08") || code == "166",
                 ..opts
             };
-            targets = objects_after(s, g, from, place_opts);
-            if same_sides(s, &actors, &targets) {
+            // Past the actor's own side ("strengthened its forces in Lebanon").
+            let mut start = from;
+            for _ in 0..3 {
+                targets = objects_after(s, g, start, place_opts);
+                if targets.is_empty() || !same_sides(s, &actors, &targets) {
+                    break;
+                }
+                start = targets
+                    .iter()
+                    .map(|&t| s.slots[t].end)
+                    .max()
+                    .unwrap_or(start);
                 targets.clear();
             }
         }
