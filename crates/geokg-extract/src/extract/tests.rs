@@ -947,6 +947,13 @@ fn protesters_destroying_riot() {
     );
     assert_eq!(
         triples(
+            "The Sylvanian building was demolished by Freedonian Protestants.",
+            &[("Sylvanian", "SYL"), ("Freedonian Protestants", "FRE")],
+        ),
+        [t("Freedonian Protestants", "1712", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
             "The Sylvanian building was demolished by Freedonian troops.",
             &[("Sylvanian", "SYL"), ("Freedonian troops", "FRE")],
         ),

@@ -149,9 +149,11 @@ fn protesters(s: &Sentence, actors: &[usize]) -> bool {
     !actors.is_empty()
         && mentions.all(|m| {
             let text = m.party.text.to_lowercase();
-            ["protest", "demonstrator", "rioter"]
-                .iter()
-                .any(|w| text.contains(w))
+            text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                ["protester", "protestor", "demonstrator", "rioter"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            })
         })
 }
 
