@@ -1028,3 +1028,31 @@ fn engaged_in_is_active() {
     );
     assert_eq!(got, [t("Freedonian forces", "203", "Sylvanian population")]);
 }
+
+#[test]
+fn preparing_force_shows_force_and_peacekeepers_arriving_keep_peace() {
+    assert_eq!(
+        triples(
+            "The Freedonian army prepared to resume shelling Sylvanian positions.",
+            &[("Freedonian army", "FRE"), ("Sylvanian", "SYL")],
+        ),
+        [t("Freedonian army", "150", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonian peacekeeping troops arrived in Sylvania.",
+            &[
+                ("Freedonian peacekeeping troops", "FRE"),
+                ("Sylvania", "SYL")
+            ],
+        ),
+        [t("Freedonian peacekeeping troops", "074", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "The Freedonian minister arrived in Sylvania.",
+            &[("Freedonian minister", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian minister", "042", "Sylvania")]
+    );
+}

@@ -143,6 +143,35 @@ fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
     noun_before || passive_appeal
 }
 
+/// Whether group `g` is an infinitive chain under "prepare" ("prepared to resume shelling").
+fn preparing(s: &Sentence, g: usize) -> bool {
+    let mut h = g;
+    for _ in 0..3 {
+        if !s.groups[h].nonfinite {
+            return false;
+        }
+        match governing_group(s, h) {
+            Some(p) if s.groups[p].lemma == "prepare" => return true,
+            Some(p) if p < h => h = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a mention of `slots` has a word starting with `prefix` ("peacekeeping troops").
+fn mentions_word(s: &Sentence, slots: &[usize], prefix: &str) -> bool {
+    slots.iter().any(|&k| {
+        s.slots[k].mentions.iter().any(|m| {
+            m.party
+                .text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(prefix))
+        })
+    })
+}
+
 /// Whether every actor mention names protesters ("Ukrainian protesters", "demonstrators").
 fn protesters(s: &Sentence, actors: &[usize]) -> bool {
     let mut mentions = actors.iter().flat_map(|&a| s.slots[a].mentions.iter());
@@ -734,6 +763,16 @@ pub fn verbal_events(
             code = reject;
             negated = false;
             modality = Modality::Asserted;
+        }
+        // "prepared to resume shelling": readying force is a show of force (150).
+        if matches!(code.get(..2), Some("18" | "19" | "20")) && preparing(s, g) {
+            code = "150".to_string();
+        }
+        // Peacekeepers arriving provide peacekeeping (074).
+        if matches!(code.as_str(), "042" | "043")
+            && mentions_word(s, &subject_of(s, g, &mut memo), "peacekeep")
+        {
+            code = "074".to_string();
         }
         // An announced or conditional coercive act is a threat ("will withdraw its force
         // unless", "would boycott" → 13x).
