@@ -196,6 +196,11 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             return Vec::new();
         }
     }
+    // "X said it would ...": an unresolved subject pronoun right after a speech verb is the
+    // speaker.
+    if let Some(speech) = speaker_pronoun(s, g) {
+        return subject_of(s, speech, memo);
+    }
     // A mention inside the subject noun phrase ("a camp for refugees was attacked", "a
     // bombing near the town of Samarra killed") is the subject when no other is found.
     let mut inner: Option<usize> = None;
@@ -204,7 +209,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         k -= 1;
         if let Some(m) = s.slot_at[k] {
             let inner_prep = previous_content(s, s.slots[m].first)
-                .is_some_and(|p| matches!(s.lower(p), "of" | "for" | "near"));
+                .is_some_and(|p| matches!(s.lower(p), "of" | "for" | "near" | "in"));
             if inner.is_none() && inner_prep {
                 inner = Some(m);
             }
@@ -219,7 +224,9 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             });
             let free = !governed(s, m) || (adjacent && !prep);
             if free && !(possessor && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some)) {
-                return coordinated_left(s, m);
+                let m = apposition_head(s, m, group.start).unwrap_or(m);
+                // "Lula of Brazil and Sheinbaum of Mexico held": the head of "X of Y".
+                return coordinated_left(s, of_head(s, m));
             }
             k = first;
             continue;
@@ -231,7 +238,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
         if let Some(h) = s.group_with_head(k) {
             let other = &s.groups[h];
-            if other.nonfinite || h == g {
+            if other.nonfinite || h == g || bare_modifier(s, h) {
                 continue;
             }
             // Skip a relative clause ("Putin, who met Xi, said").
@@ -247,6 +254,75 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
     }
     inner.into_iter().collect()
+}
+
+/// Whether group `h` is a bare participle modifying the noun before it ("a report released
+/// Tuesday in X alleged", "troops based in Y attacked"): no verb of its own clause.
+fn bare_modifier(s: &Sentence, h: usize) -> bool {
+    let group = &s.groups[h];
+    group.start == group.head
+        && group.end == group.head + 1
+        && matches!(
+            s.tag(group.head),
+            Some(Tag::Verb(crate::nlp::VerbForm::Past))
+        )
+        && group.head > 0
+        && matches!(s.tag(group.head - 1), Some(Tag::Noun))
+        && s.slot_at[group.head - 1].is_none()
+        && s.slot_at.get(group.end).copied().flatten().is_none()
+        && matches!(s.tag(group.end), Some(Tag::Prep | Tag::Proper))
+}
+
+/// Speech verbs whose subject an unresolved pronoun after them refers to.
+const SPEECH: &[&str] = &[
+    "say", "announce", "state", "declare", "confirm", "add", "insist",
+];
+
+/// For "X said (that) it ordered ...": the speech group before the unresolved pronoun subject
+/// of group `g`.
+fn speaker_pronoun(s: &Sentence, g: usize) -> Option<usize> {
+    let start = s.groups[g].start;
+    let p = (0..start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))?;
+    if s.slot_at[p].is_some() || !matches!(s.lower(p), "it" | "he" | "she" | "they") {
+        return None;
+    }
+    // The speech verb may be followed by "that" and a time phrase ("said on Tuesday it had").
+    let mut q = p.checked_sub(1)?;
+    for _ in 0..4 {
+        if s.group_at(q).is_some() {
+            break;
+        }
+        let time_word = matches!(
+            s.tag(q),
+            Some(Tag::Prep | Tag::Proper | Tag::Num | Tag::Det | Tag::Adv | Tag::Sub)
+        ) && s.slot_at[q].is_none();
+        if !time_word {
+            return None;
+        }
+        q = q.checked_sub(1)?;
+    }
+    let h = s.group_at(q)?;
+    let speech = &s.groups[h];
+    (speech.end == q + 1 && !speech.nonfinite && SPEECH.contains(&speech.lemma.as_str()))
+        .then_some(h)
+}
+
+/// For a mention inside an apposition closed before `verb_start` ("Pakistan, a key US ally,
+/// said"), the mention the apposition describes.
+fn apposition_head(s: &Sentence, slot: usize, verb_start: usize) -> Option<usize> {
+    let mut j = s.slots[slot].first.checked_sub(1)?;
+    let mut det = false;
+    while matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Num)) {
+        det |= s.tag(j) == Some(Tag::Det);
+        j = j.checked_sub(1)?;
+    }
+    let closed = (s.slots[slot].end..verb_start).any(|k| s.lower(k) == ",");
+    if !det || !closed || s.lower(j) != "," {
+        return None;
+    }
+    s.slot_at.get(j.checked_sub(1)?).copied().flatten()
 }
 
 /// The finite verb group a non-finite group depends on: the nearest group to its left in the
@@ -268,6 +344,8 @@ pub fn governing_group(s: &Sentence, g: usize) -> Option<usize> {
 pub struct ObjectSearch {
     /// Places after in/at/to are targets.
     pub places: bool,
+    /// With `places`, a place after "from" is a target too ("withdrew from Sylvania").
+    pub from_places: bool,
     /// Continue into a that-clause.
     pub that_clause: bool,
     /// Continue through infinitives and gerunds ("urged X to", "threatened to attack X").
@@ -294,7 +372,7 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             let after_noun = previous_content(s, s.slots[m].first)
                 .and_then(|p| p.checked_sub(1))
                 .is_some_and(|q| {
-                    (matches!(s.tag(q), Some(Tag::Noun)) || reduced_relative(s, q)) && q > from
+                    (matches!(s.tag(q), Some(Tag::Noun)) || reduced_relative(s, q)) && q >= from
                 });
             // A preposition of the pattern itself ("fired at", "arrived in") introduces the target.
             let pattern_prep = previous_content(s, s.slots[m].first)
@@ -307,7 +385,9 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
                 || matches!(prep, "like" | "than");
             let possessor_only = s.slots[m].mentions.iter().all(|x| x.possessive)
                 && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some);
-            if (!place || (opts.places && prep != "from")) && !source && !possessor_only {
+            let from_ok = prep != "from" || opts.from_places;
+            let source = source && !(opts.places && opts.from_places && prep == "from");
+            if (!place || (opts.places && from_ok)) && !source && !possessor_only {
                 return coordinated_right(s, m);
             }
             k = s.slots[m].end;
@@ -319,7 +399,8 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             "," => return Vec::new(),
             "that" if s.tag(k) == Some(Tag::Sub) && !opts.that_clause => return Vec::new(),
             "because" | "while" | "although" | "though" | "whereas" | "unless" | "who"
-            | "which" | "where" | "when" | "after" | "before" | "since" | "amid" | "despite" => {
+            | "which" | "where" | "when" | "after" | "before" | "since" | "amid" | "despite"
+            | "sidelines" | "margins" => {
                 return Vec::new();
             }
             _ => {}
@@ -332,11 +413,14 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
                 continue;
             }
             let in_pattern = other.start < opts.pattern_end;
+            // A that-clause's verb is passed only once its "that" is seen ("warned that X
+            // would ..."); "agreed to cooperate in dealing with X" stops at the gerund.
+            let seen_that =
+                (from..other.start).any(|j| s.lower(j) == "that" && s.tag(j) == Some(Tag::Sub));
+            let after_prep = other.start > 0 && matches!(s.tag(other.start - 1), Some(Tag::Prep));
             let passable = in_pattern
-                || (opts.infinitives
-                    && other.nonfinite
-                    && !(other.start > 0 && matches!(s.tag(other.start - 1), Some(Tag::Prep))))
-                || (opts.that_clause && other.start > from);
+                || (opts.infinitives && other.nonfinite && !after_prep)
+                || (opts.that_clause && other.start > from && (seen_that || !after_prep));
             if h != g && !passable {
                 return Vec::new();
             }

@@ -61,7 +61,7 @@ pub fn family_code(family: &str, inner: &str) -> Option<(String, Option<Modality
             (_, "086", _) => code("0355"),
             (_, "087", _) => code("0356"),
             ("08", ..) => code("035"),
-            ("03" | "02" | "01" | "09", ..) => None,
+            ("03" | "02" | "01", ..) => None,
             // "plans to attack": a declared intent to use force is a threat (13x).
             ("18" | "19" | "20", ..) => {
                 family_code("13", inner).map(|(c, _)| (c, Some(Modality::Intended)))

@@ -8,7 +8,7 @@ use crate::time::{self, Tense};
 use crate::{Action, Article, Event, Evidence, Lexicon, Party};
 
 use super::actors::{ActorMention, MentionKind};
-use super::candidate::{Candidate, two_sided};
+use super::candidate::{Candidate, PatternKind, two_sided};
 use super::sentence::Sentence;
 
 /// Collects a document's events.
@@ -103,6 +103,24 @@ impl<'a> DocumentEvents<'a> {
             start: self.char_offset(start),
             end: self.char_offset(end),
         };
+        // Pairs of the sentence's verb events: a noun naming the same pair's act ("wounded two
+        // soldiers in a bomb attack") is the same event.
+        let verbal_pairs: HashSet<(String, String)> = candidates
+            .iter()
+            .filter(|c| c.kind != PatternKind::Nominal && !c.mutual)
+            .flat_map(|c| {
+                let targets: Vec<String> = c
+                    .targets
+                    .iter()
+                    .flat_map(|&t| s.slots[t].mentions.iter().map(|m| party_key(&m.party)))
+                    .collect();
+                c.actors
+                    .iter()
+                    .flat_map(|&a| s.slots[a].mentions.iter().map(|m| party_key(&m.party)))
+                    .flat_map(move |a| targets.clone().into_iter().map(move |t| (a.clone(), t)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         for c in candidates {
             let first = s.tags.get(c.tokens.start).map_or(start, |t| t.token.start);
             let last = s
@@ -165,6 +183,10 @@ impl<'a> DocumentEvents<'a> {
             };
             for &(am, tm) in &pairs {
                 if same_side(&am.party, &tm.party) {
+                    continue;
+                }
+                let pair = (party_key(&am.party), party_key(&tm.party));
+                if c.kind == PatternKind::Nominal && verbal_pairs.contains(&pair) {
                     continue;
                 }
                 let symmetric = c.code.starts_with("04") && c.code != "042" && c.code != "043";

@@ -5,7 +5,7 @@ use crate::Modality;
 use crate::lexicon::verbs::VerbLexicon;
 use crate::nlp::{GroupTense, Tag};
 
-use super::candidate::{Candidate, PatternKind};
+use super::candidate::{Candidate, PatternKind, symmetric_root};
 use super::clause::{coordinated_left, coordinated_right, subject_of};
 use super::complement::family_code;
 use super::patterns::{match_noun, match_verb};
@@ -15,6 +15,9 @@ use super::sentence::Sentence;
 const TARGET_PREPS: &[&str] = &[
     "of", "on", "against", "with", "to", "into", "for", "upon", "toward", "towards",
 ];
+
+/// Adjectives of readiness that make a following consultation noun an intention.
+const WILLING: &[&str] = &["open", "ready", "willing", "prepared", "eager", "keen"];
 
 /// The actor slot standing before the noun at `k`: a possessive ("Russia's", "its") or an
 /// adjectival mention ("Russian", "Hamas") with at most two modifiers between.
@@ -46,8 +49,36 @@ fn apposed_actor(s: &Sentence, k: usize) -> Option<usize> {
     s.slot_at.get(j.checked_sub(1)?).copied().flatten()
 }
 
+/// The mention after "from" within a few tokens of `from` ("the expulsion of five diplomats
+/// from Chisinau": the expelling side).
+fn source_after(s: &Sentence, from: usize) -> Option<usize> {
+    let limit = (from + 7).min(s.tags.len());
+    (from..limit)
+        .take_while(|&k| !matches!(s.lower(k), "." | ";" | ":" | ","))
+        .find(|&k| s.lower(k) == "from")
+        .and_then(|k| {
+            (k + 1..limit)
+                .find(|&j| !matches!(s.tag(j), Some(Tag::Det | Tag::Adj)))
+                .and_then(|j| s.slot_at[j])
+        })
+}
+
+/// Whether `code` removes people from the actor's territory (expulsions).
+fn expulsion(code: &str) -> bool {
+    matches!(code, "161" | "166" | "174")
+}
+
 /// The "by X" agent or "between X and Y" pair after the noun, and the first target mention.
 fn after_noun(s: &Sentence, from: usize, places: bool) -> (Option<usize>, Vec<usize>) {
+    after_noun_parties(s, from, places).0
+}
+
+/// [`after_noun`], and whether the parties were named as a group ("between X, Y and Z").
+fn after_noun_parties(
+    s: &Sentence,
+    from: usize,
+    places: bool,
+) -> ((Option<usize>, Vec<usize>), bool) {
     let limit = (from + 7).min(s.tags.len());
     let mut k = from;
     let mut agent = None;
@@ -63,9 +94,9 @@ fn after_noun(s: &Sentence, from: usize, places: bool) -> (Option<usize>, Vec<us
                 "between" | "among" => {
                     let all = coordinated_right(s, m);
                     if all.len() >= 2 {
-                        return (Some(all[0]), all[1..].to_vec());
+                        return ((Some(all[0]), all[1..].to_vec()), true);
                     }
-                    return (agent, targets);
+                    return ((agent, targets), false);
                 }
                 p if targets.is_empty()
                     && (TARGET_PREPS.contains(&p) || (places && matches!(p, "in" | "at"))) =>
@@ -80,14 +111,17 @@ fn after_noun(s: &Sentence, from: usize, places: bool) -> (Option<usize>, Vec<us
             k = s.slots[m].end;
             continue;
         }
-        if matches!(s.lower(k), "." | ";" | ":" | "," | "that" | "who" | "which")
-            || s.group_at(k).is_some()
+        // "on the sidelines of the X summit": a setting, not a party.
+        if matches!(
+            s.lower(k),
+            "." | ";" | ":" | "," | "that" | "who" | "which" | "sidelines" | "margins"
+        ) || s.group_at(k).is_some()
         {
             break;
         }
         k += 1;
     }
-    (agent, targets)
+    ((agent, targets), false)
 }
 
 /// Events triggered by event nouns not already used by a verb pattern.
@@ -110,7 +144,7 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
         }
         let mut code = m.entry.code.clone();
         let from = m.end.max(k + 1);
-        let (agent, mut targets) = after_noun(
+        let ((agent, mut targets), group) = after_noun_parties(
             s,
             from,
             m.entry.flags.location_target || code.starts_with("19") || code.starts_with("18"),
@@ -148,6 +182,22 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             }
             _ => (Vec::new(), targets, 0.4),
         };
+        // "the expulsion of five diplomats": a pattern word inside a mention names the target.
+        if targets.is_empty()
+            && let Some(slot) = m.last_word.and_then(|w| s.slot_at[w])
+        {
+            targets = coordinated_right(s, slot);
+        }
+        // "the expulsion of diplomats from X": X expels.
+        if actors.is_empty()
+            && !targets.is_empty()
+            && expulsion(&code)
+            && let Some(src) = source_after(s, from)
+            && !targets.contains(&src)
+        {
+            actors = vec![src];
+            confidence = 0.5;
+        }
         // "held talks with Y" under a verb without a pattern: the talks' other party is the
         // subject of the clause (consultations only).
         if actors.is_empty()
@@ -164,13 +214,61 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             if between_clean {
                 actors = subject_of(s, g, &mut memo);
                 confidence = 0.45;
+                // "is open to a meeting with Y", "ready for talks": an intention (036).
+                if (s.groups[g].end..k).any(|j| WILLING.contains(&s.lower(j)))
+                    && let Some((intent, _)) = family_code("03", &code)
+                {
+                    code = intent;
+                }
             }
         }
-        if actors.is_empty() || targets.is_empty() {
+        // "a meeting among X, Y and Z", "their bilateral meeting": every party meets the others.
+        let mut mutual = false;
+        if symmetric_root(&code) {
+            if group && targets.len() >= 2 {
+                actors.append(&mut targets);
+                mutual = true;
+            } else if targets.is_empty()
+                && let Some(b) = before
+                && s.slots[b].mentions.len() >= 2
+            {
+                actors = vec![b];
+                mutual = true;
+            }
+        }
+        if actors.is_empty() || (targets.is_empty() && !mutual) {
             k += 1;
             continue;
         }
         targets.retain(|t| !actors.contains(t));
+        if mutual {
+            let start = actors
+                .iter()
+                .map(|&t| s.slots[t].first)
+                .min()
+                .unwrap_or(k)
+                .min(k);
+            let end = actors
+                .iter()
+                .map(|&t| s.slots[t].end)
+                .max()
+                .unwrap_or(k + 1)
+                .max(k + 1);
+            out.push(Candidate {
+                actors,
+                targets: Vec::new(),
+                code,
+                negated: false,
+                modality: Modality::Asserted,
+                confidence,
+                tense: GroupTense::Past,
+                tokens: start..end,
+                kind: PatternKind::Nominal,
+                mutual: true,
+            });
+            k = m.end.max(k + 1);
+            continue;
+        }
         if targets.is_empty() {
             k += 1;
             continue;

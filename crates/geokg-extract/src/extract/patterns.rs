@@ -105,7 +105,7 @@ pub fn match_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, k: usize) -> Optio
     } else {
         lexicon.noun_entries(&t.lower)
     };
-    plural
+    let noun = plural
         .iter()
         .chain(lexicon.noun_entries(singular))
         .filter(|e| e.kind == TriggerKind::Noun)
@@ -117,5 +117,31 @@ pub fn match_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, k: usize) -> Optio
                 end,
                 last_word,
             })
-        })
+        });
+    noun.or_else(|| gerund_noun(s, lexicon, k))
+}
+
+/// A gerund used as a noun names the act of its verb ("the shelling of X", "Israeli bombing
+/// in Y"): the verb's one-word pattern, for acts of force only (a "meeting" or "warning" has
+/// its own noun entries).
+fn gerund_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, k: usize) -> Option<Match<'l>> {
+    let t = &s.tags[k];
+    if t.tag != Tag::Noun || !t.lower.ends_with("ing") {
+        return None;
+    }
+    let known = |w: &str| lexicon.is_verb(w);
+    let (lemma, form) = crate::nlp::verb_lemma(&t.lower, &known)?;
+    if form != crate::nlp::VerbForm::Gerund {
+        return None;
+    }
+    let entry = lexicon
+        .verb_entries(&lemma)
+        .iter()
+        .find(|e| e.words.is_empty() && !e.flags.complement)?;
+    matches!(entry.code.get(..2), Some("17" | "18" | "19" | "20")).then_some(Match {
+        entry,
+        trigger: k,
+        end: k + 1,
+        last_word: None,
+    })
 }

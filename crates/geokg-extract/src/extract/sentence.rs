@@ -133,6 +133,18 @@ impl<'a> Sentence<'a> {
                 next.lemma = crate::nlp::lemma::noun_singular(&next.lower).to_string();
             }
         }
+        // "killed in Israeli tank shelling": a gerund after a mention inside a prepositional or
+        // determined phrase is a noun.
+        for slot in &slots {
+            let governed = slot.first > 0
+                && matches!(tags[slot.first - 1].tag, Tag::Prep | Tag::Det | Tag::Poss);
+            if let Some(next) = tags.get_mut(slot.end)
+                && governed
+                && next.tag == Tag::Verb(VerbForm::Gerund)
+            {
+                next.tag = Tag::Noun;
+            }
+        }
         let groups = verb_groups(&tags);
         let mut group_of = vec![None; tags.len()];
         let mut head_of = vec![None; tags.len()];

@@ -515,3 +515,544 @@ fn reported_obligation_is_a_demand() {
     );
     assert!(got.iter().all(|e| e.1 != "100"), "{got:?}");
 }
+
+#[test]
+fn specific_pattern_keeps_the_that_clause_target() {
+    // "demand end" is more specific than "demand @comp" but still reaches into the clause.
+    assert_eq!(
+        triples(
+            "Freedonia demanded that Sylvania end its curbs on the press.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "1056", "Sylvania")]
+    );
+}
+
+#[test]
+fn calls_by_a_party_right_after_the_verb() {
+    let got = triples(
+        "Freedonia rejected calls by Sylvania to reform its courts.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].2.as_str()),
+        ("Freedonia", "Sylvania")
+    );
+    assert!(got[0].1.starts_with("12"), "{got:?}");
+}
+
+#[test]
+fn ditransitive_light_verb_names_the_recipient() {
+    assert_eq!(
+        triples(
+            "Freedonia gave the Sylvanian Republic 5 million dollars of aid for farms.",
+            &[("Freedonia", "FRE"), ("Sylvanian Republic", "SYL")],
+        ),
+        [t("Freedonia", "070", "Sylvanian Republic")]
+    );
+}
+
+#[test]
+fn adverbs_between_auxiliary_and_verb() {
+    assert_eq!(
+        triples(
+            "Freedonia has once again outright rejected a Sylvania proposal.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "125", "Sylvania")]
+    );
+}
+
+#[test]
+fn material_acts_target_the_place() {
+    assert_eq!(
+        triples(
+            "Freedonian troops shelled positions in Sylvania on Monday.",
+            &[("Freedonian troops", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian troops", "194", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia withdrew from Sylvania on Friday.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "087", "Sylvania")]
+    );
+    // Not for statements, and not for the actor's own country.
+    assert!(
+        triples(
+            "Freedonia praised the vote in Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .is_empty()
+    );
+    assert!(
+        triples(
+            "Freedonian troops shelled positions in Freedonia.",
+            &[("Freedonian troops", "FRE"), ("Freedonia", "FRE")],
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn apposition_before_the_verb_describes_the_subject() {
+    assert_eq!(
+        triples(
+            "Freedonia, a key Sylvania ally, has condemned Ruritania.",
+            &[
+                ("Freedonia", "FRE"),
+                ("Sylvania", "SYL"),
+                ("Ruritania", "RUR")
+            ],
+        ),
+        [t("Freedonia", "111", "Ruritania")]
+    );
+}
+
+#[test]
+fn there_were_soldiers_killed_is_passive() {
+    let got = triples(
+        "There were ten Freedonian soldiers killed in Sylvania today.",
+        &[("Freedonian soldiers", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.0 != "Freedonian soldiers"), "{got:?}");
+}
+
+#[test]
+fn unresolved_pronoun_after_a_speech_verb_is_the_speaker() {
+    assert_eq!(
+        triples(
+            "Freedonia said it ordered the expulsion of five Sylvanian diplomats.",
+            &[("Freedonia", "FRE"), ("Sylvanian diplomats", "SYL")],
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}
+
+#[test]
+fn intention_carries_down_an_infinitive_chain() {
+    let ev = events(
+        "Freedonia is willing to send material to help defend Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].modality, Modality::Intended);
+    assert!(ev[0].action.code.starts_with("03"), "{:?}", ev[0].action);
+}
+
+#[test]
+fn new_lexicon_patterns() {
+    let cases = [
+        ("Freedonia ousted the Sylvania envoy.", "170"),
+        ("Freedonian refugees sought refuge in Sylvania.", "1033"),
+        ("Freedonia froze assets of Sylvania.", "163"),
+        (
+            "Freedonia claimed responsibility for the attack on Sylvania.",
+            "015",
+        ),
+    ];
+    for (text, code) in cases {
+        let (a, b) = if text.starts_with("Freedonian") {
+            ("Freedonian refugees", "Sylvania")
+        } else {
+            ("Freedonia", "Sylvania")
+        };
+        let got = triples(text, &[(a, "FRE"), (b, "SYL")]);
+        assert!(got.iter().any(|e| e.1 == code), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn gerunds_of_force_are_event_nouns() {
+    assert_eq!(
+        triples(
+            "Four men were killed in Freedonian tank shelling in the east of Sylvania on Friday.",
+            &[("Freedonian tank", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian tank", "194", "Sylvania")]
+    );
+    // A gerund of a non-violent verb is not coded as a noun.
+    let got = triples(
+        "The Freedonian envoy praising of Sylvania was noted.",
+        &[("Freedonian envoy", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.1 != "051"), "{got:?}");
+}
+
+#[test]
+fn participle_modifier_before_the_verb_is_skipped_for_the_subject() {
+    assert_eq!(
+        triples(
+            "A report released Tuesday in the Sylvanian capital alleged that Freedonia was aware.",
+            &[("Sylvanian", "SYL"), ("Freedonia", "FRE")],
+        ),
+        [t("Sylvanian", "112", "Freedonia")]
+    );
+}
+
+#[test]
+fn failure_to_act_is_no_act() {
+    let got = triples(
+        "Freedonia cited the failure to condemn Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.iter().all(|e| e.1 != "111"), "{got:?}");
+    assert_eq!(
+        triples(
+            "Freedonia wants to condemn Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn gerund_after_a_preposition_ends_the_object_search() {
+    let got = triples(
+        "Freedonia and Ruritania agreed to cooperate in dealing with Sylvania's provocations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Ruritania", "RUR"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.2 != "Sylvania"), "{got:?}");
+    // A that-clause is still entered.
+    assert_eq!(
+        triples(
+            "Freedonia warned that Sylvania would face sanctions.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn ordered_act_is_the_act() {
+    assert_eq!(
+        triples(
+            "Freedonia ordered the lifting of sanctions on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "085", "Sylvania")]
+    );
+    // Demanding it of another party stays a demand.
+    assert_eq!(
+        triples(
+            "Freedonia demanded the lifting of sanctions on Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "1054", "Sylvania")]
+    );
+}
+
+#[test]
+fn coordinated_subjects_of_the_form_x_of_y() {
+    let got = triples(
+        "Presidents Anna Lind of Freedonia and Boris Orr of Sylvania held a telephone conversation.",
+        &[
+            ("Anna Lind", "FRE"),
+            ("Freedonia", "FRE"),
+            ("Boris Orr", "SYL"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert_eq!(got, [t("Anna Lind", "041", "Boris Orr")]);
+}
+
+#[test]
+fn readiness_for_talks_is_an_intention() {
+    assert_eq!(
+        triples(
+            "Freedonia is open to a face-to-face meeting with Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "036", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia and Sylvania reached an understanding on the border.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "057", "Sylvania")]
+    );
+}
+
+#[test]
+fn intended_investigation_is_coded_as_investigation() {
+    let ev = events(
+        "Freedonian inspectors want to investigate the refineries in Sylvania.",
+        &[("Freedonian inspectors", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].action.code, "090");
+    assert_eq!(ev[0].target.label, "Sylvania");
+}
+
+#[test]
+fn planned_mutual_cooperation_pairs_the_subjects() {
+    let got = triples(
+        "Freedonia and Sylvania are seeking to deepen cooperation in energy.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].2.as_str()),
+        ("Freedonia", "Sylvania")
+    );
+    assert!(got[0].1.starts_with("03"), "{got:?}");
+}
+
+#[test]
+fn exercises_alone_show_force_and_with_a_partner_cooperate() {
+    assert_eq!(
+        triples(
+            "Freedonia held exercises with Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "062", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia held exercises near Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "150", "Sylvania")]
+    );
+}
+
+#[test]
+fn conditions_are_not_events() {
+    let got = triples(
+        "Freedonia threatened to attack Ruritania unless Sylvania accepted its terms.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Ruritania", "RUR"),
+            ("Sylvania", "SYL"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.0 != "Sylvania"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|e| e.0 == "Freedonia" && e.1.starts_with("13")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn rejected_offer_content_is_not_coded() {
+    let got = triples(
+        "Freedonia rejected an offer to host a summit for peace between Sylvania and Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(got.iter().all(|e| e.0 != "Sylvania"), "{got:?}");
+}
+
+#[test]
+fn noun_restating_a_verb_event_is_not_repeated() {
+    let got = triples(
+        "Freedonian guerrillas wounded two Sylvanian soldiers in a bomb attack.",
+        &[
+            ("Freedonian guerrillas", "FRE"),
+            ("Sylvanian soldiers", "SYL"),
+        ],
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn expulsion_from_a_place_names_the_expelling_side() {
+    assert_eq!(
+        triples(
+            "The expulsion of five Sylvanian diplomats from Freedonia angered Ruritania.",
+            &[
+                ("Sylvanian diplomats", "SYL"),
+                ("Freedonia", "FRE"),
+                ("Ruritania", "RUR")
+            ],
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}
+
+#[test]
+fn coordinated_verb_phrase_shares_the_target() {
+    let got = triples(
+        "Freedonia has condemned Sylvania and frozen its assets.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
+    assert!(got.contains(&t("Freedonia", "163", "Sylvania")), "{got:?}");
+}
+
+#[test]
+fn what_others_press_for_is_no_act() {
+    for text in [
+        "Freedonia faces pressure from Ruritania to help Sylvania.",
+        "Freedonia is being pressured by Ruritania to help Sylvania.",
+    ] {
+        let got = triples(
+            text,
+            &[
+                ("Freedonia", "FRE"),
+                ("Ruritania", "RUR"),
+                ("Sylvania", "SYL"),
+            ],
+        );
+        assert!(
+            got.iter()
+                .all(|e| !(e.0 == "Freedonia" && e.2 == "Sylvania")),
+            "{text}: {got:?}"
+        );
+    }
+    assert_eq!(
+        triples(
+            "Freedonia decided to help Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn claimed_responsibility_targets_the_place() {
+    let got = triples(
+        "Freedonian rebels claimed responsibility for an attack in Sylvania's capital.",
+        &[("Freedonian rebels", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        got.contains(&t("Freedonian rebels", "015", "Sylvania")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn protesters_destroying_riot() {
+    assert_eq!(
+        triples(
+            "The Sylvanian building was demolished by Freedonian protesters.",
+            &[("Sylvanian", "SYL"), ("Freedonian protesters", "FRE")],
+        ),
+        [t("Freedonian protesters", "145", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
+            "The Sylvanian building was demolished by Freedonian Protestants.",
+            &[("Sylvanian", "SYL"), ("Freedonian Protestants", "FRE")],
+        ),
+        [t("Freedonian Protestants", "1712", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
+            "The Sylvanian building was demolished by Freedonian troops.",
+            &[("Sylvanian", "SYL"), ("Freedonian troops", "FRE")],
+        ),
+        [t("Freedonian troops", "1712", "Sylvanian")]
+    );
+}
+
+#[test]
+fn meeting_among_several_pairs_everyone() {
+    let mut got = triples(
+        "Ruritania criticized a trilateral meeting among Freedonia, Sylvania and Osterlich.",
+        &[
+            ("Ruritania", "RUR"),
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Osterlich", "OST"),
+        ],
+    );
+    got.retain(|e| e.1.starts_with("04"));
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.contains(&t("Sylvania", "040", "Osterlich")), "{got:?}");
+}
+
+#[test]
+fn summit_sidelines_are_a_setting() {
+    let got = triples(
+        "Freedonia hailed its meeting on the sidelines of the Ruritania summit.",
+        &[("Freedonia", "FRE"), ("its", "FRE"), ("Ruritania", "RUR")],
+    );
+    assert!(got.iter().all(|e| e.2 != "Ruritania"), "{got:?}");
+}
+
+#[test]
+fn proposed_acts_are_not_acts() {
+    let got = triples(
+        "Freedonia proposed initiating negotiations to expand the trade agreement with Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "036", "Sylvania")]);
+}
+
+#[test]
+fn speaker_pronoun_after_a_time_phrase() {
+    assert_eq!(
+        triples(
+            "Freedonia said on Tuesday it had halted economic aid to Sylvania.",
+            &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "162", "Sylvania")]
+    );
+}
+
+#[test]
+fn place_target_past_the_actors_own_forces() {
+    assert_eq!(
+        triples(
+            "Freedonia has strengthened its forces in Sylvania.",
+            &[("Freedonia", "FRE"), ("its", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonia", "154", "Sylvania")]
+    );
+}
+
+#[test]
+fn engaged_in_is_active() {
+    let got = triples(
+        "Freedonian forces were engaged in ethnic cleansing against the Sylvanian population.",
+        &[
+            ("Freedonian forces", "FRE"),
+            ("Sylvanian population", "SYL"),
+        ],
+    );
+    assert_eq!(got, [t("Freedonian forces", "203", "Sylvanian population")]);
+}
+
+#[test]
+fn preparing_force_shows_force_and_peacekeepers_arriving_keep_peace() {
+    assert_eq!(
+        triples(
+            "The Freedonian army prepared to resume shelling Sylvanian positions.",
+            &[("Freedonian army", "FRE"), ("Sylvanian", "SYL")],
+        ),
+        [t("Freedonian army", "150", "Sylvanian")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonian peacekeeping troops arrived in Sylvania.",
+            &[
+                ("Freedonian peacekeeping troops", "FRE"),
+                ("Sylvania", "SYL")
+            ],
+        ),
+        [t("Freedonian peacekeeping troops", "074", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "The Freedonian minister arrived in Sylvania.",
+            &[("Freedonian minister", "FRE"), ("Sylvania", "SYL")],
+        ),
+        [t("Freedonian minister", "042", "Sylvania")]
+    );
+}

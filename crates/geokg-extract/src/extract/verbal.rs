@@ -95,6 +95,106 @@ const LIGHT_VERBS: &[&str] = &[
     "stage",
 ];
 
+/// The finite group whose verb phrase group `g` is coordinated with ("condemned Y and froze").
+fn coordinated_previous(s: &Sentence, g: usize) -> Option<usize> {
+    let group = &s.groups[g];
+    let b = (0..group.start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))?;
+    if !matches!(s.lower(b), "and" | "but") || group.nonfinite {
+        return None;
+    }
+    (0..g)
+        .rev()
+        .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
+}
+
+/// Whether the infinitive group `g` is something others want of its subject, not an act
+/// ("faces pressure to help X", "was urged to attack Y").
+fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    if !group.nonfinite {
+        return false;
+    }
+    let to = (0..=group.start).rev().find(|&k| s.lower(k) == "to");
+    // "pressure to", "pressure from Congress to".
+    let mut before = to.and_then(|k| k.checked_sub(1));
+    if let Some(slot) = before.and_then(|b| s.slot_at[b]) {
+        before = s.slots[slot]
+            .first
+            .checked_sub(1)
+            .filter(|&p| matches!(s.lower(p), "from" | "by"))
+            .and_then(|p| p.checked_sub(1));
+    }
+    let noun_before = before.is_some_and(|n| {
+        matches!(
+            crate::nlp::lemma::noun_singular(s.lower(n)),
+            "pressure" | "call" | "demand" | "request" | "appeal" | "plea" | "urging"
+        )
+    });
+    let passive_appeal = governing_group(s, g).is_some_and(|p| {
+        let gov = &s.groups[p];
+        gov.passive
+            && matches!(
+                gov.lemma.as_str(),
+                "urge" | "ask" | "press" | "pressure" | "call" | "request" | "encourage" | "push"
+            )
+    });
+    noun_before || passive_appeal
+}
+
+/// Whether group `g` is an infinitive chain under "prepare" ("prepared to resume shelling").
+fn preparing(s: &Sentence, g: usize) -> bool {
+    let mut h = g;
+    for _ in 0..3 {
+        if !s.groups[h].nonfinite {
+            return false;
+        }
+        match governing_group(s, h) {
+            Some(p) if s.groups[p].lemma == "prepare" => return true,
+            Some(p) if p < h => h = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a mention of `slots` has a word starting with `prefix` ("peacekeeping troops").
+fn mentions_word(s: &Sentence, slots: &[usize], prefix: &str) -> bool {
+    slots.iter().any(|&k| {
+        s.slots[k].mentions.iter().any(|m| {
+            m.party
+                .text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(prefix))
+        })
+    })
+}
+
+/// Whether every actor mention names protesters ("Ukrainian protesters", "demonstrators").
+fn protesters(s: &Sentence, actors: &[usize]) -> bool {
+    let mut mentions = actors.iter().flat_map(|&a| s.slots[a].mentions.iter());
+    !actors.is_empty()
+        && mentions.all(|m| {
+            let text = m.party.text.to_lowercase();
+            text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                ["protester", "protestor", "demonstrator", "rioter"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+            })
+        })
+}
+
+/// Whether the infinitive group `g` depends on a verb of planning ("X and Y seek to deepen
+/// ties"): its subjects act on each other.
+fn under_plan_verb(s: &Sentence, g: usize) -> bool {
+    governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
+}
+
+/// Verbs of command whose nominal object is the commanded act itself ("ordered the expulsion").
+const EXECUTIVE_VERBS: &[&str] = &["order", "direct", "authorize", "authorise"];
+
 /// Verbs that make their infinitive complement a plan ("plans to visit").
 const PLAN_VERBS: &[&str] = &[
     "plan", "intend", "aim", "expect", "want", "seek", "hope", "prepare", "schedule", "set",
@@ -187,11 +287,33 @@ fn complement(s: &Sentence, lexicon: &VerbLexicon, g: usize, m: &Match) -> Optio
     None
 }
 
+/// Light verbs taking the recipient before the coded noun ("gave Sylvania millions in aid").
+const DITRANSITIVE: &[&str] = &[
+    "give", "send", "offer", "grant", "hand", "extend", "promise", "pledge", "lend",
+];
+
+/// Whether the mention covering token `k` is the first object of a ditransitive light verb:
+/// right after the group (past determiners), and followed by more words of its clause.
+fn recipient_slot(s: &Sentence, g: usize, k: usize) -> bool {
+    let group = &s.groups[g];
+    DITRANSITIVE.contains(&group.lemma.as_str())
+        && (group.end..k).all(|j| matches!(s.tag(j), Some(Tag::Det)))
+}
+
 /// The light-verb object noun of group `g` ("launched strikes on", "held talks with").
 fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Match<'l>> {
     let group = &s.groups[g];
-    let limit = (group.end + 6).min(s.tags.len());
-    for k in group.end..limit {
+    let mut limit = (group.end + 6).min(s.tags.len());
+    let mut k = group.end;
+    while k < limit {
+        if let Some(slot) = s.slot_at[k]
+            && recipient_slot(s, g, k)
+            && s.slots[slot].first == k
+        {
+            limit = (limit + s.slots[slot].end - k).min(s.tags.len());
+            k = s.slots[slot].end;
+            continue;
+        }
         if s.slot_at[k].is_some()
             && s.slots[s.slot_at[k]?]
                 .mentions
@@ -213,8 +335,60 @@ fn light_noun<'l>(s: &Sentence, lexicon: &'l VerbLexicon, g: usize) -> Option<Ma
         if s.group_at(k).is_some() {
             return None;
         }
+        k += 1;
     }
     None
+}
+
+/// Roots of material acts whose place is their target when no participant is named: yielding
+/// and withdrawing, protest, force posture, reduced relations, coercion and violence.
+fn place_root(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("08" | "09" | "14" | "15" | "16" | "17" | "18" | "19" | "20")
+    )
+}
+
+/// Whether the mention ending at token `k` is the object of "there were" / "were" ("there were
+/// ten soldiers killed in X": the participle after it is passive).
+fn after_existential(s: &Sentence, k: usize) -> bool {
+    let Some(slot) = k.checked_sub(1).and_then(|j| s.slot_at[j]) else {
+        return false;
+    };
+    (0..s.slots[slot].first)
+        .rev()
+        .find(|&j| !matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Num)))
+        .is_some_and(|j| s.tag(j) == Some(Tag::Be))
+}
+
+/// Whether another pattern of the same trigger and code family takes a complement ("reject
+/// offer" is a "reject @comp"): what is rejected, demanded or threatened is not coded on its
+/// own.
+fn family_takes_complement(lexicon: &VerbLexicon, m: &Match) -> bool {
+    let family = m.entry.code.get(..2);
+    m.entry.kind == crate::lexicon::verbs::TriggerKind::Verb
+        && lexicon
+            .verb_entries(&m.entry.lemma)
+            .iter()
+            .any(|e| e.flags.complement && e.code.get(..2) == family)
+}
+
+/// Whether verb group `g` is the verb of a condition ("unless Y accepted", "if Y attacks"):
+/// a condition is not an event.
+fn in_condition(s: &Sentence, g: usize) -> bool {
+    let from = g.checked_sub(1).map_or(0, |p| s.groups[p].end);
+    (from..s.groups[g].start).any(|k| matches!(s.lower(k), "unless" | "if"))
+}
+
+/// Whether another pattern of the same trigger takes a that-clause or complement, so that a
+/// specific pattern ("demand end") finds its target where the general one would ("demanded
+/// that X end ...").
+fn family_takes_clause(lexicon: &VerbLexicon, m: &Match) -> bool {
+    m.entry.kind == crate::lexicon::verbs::TriggerKind::Verb
+        && lexicon
+            .verb_entries(&m.entry.lemma)
+            .iter()
+            .any(|e| e.flags.that_clause || e.flags.complement)
 }
 
 /// Modality of group `g` from its modal, tense, governing verb and conditionals.
@@ -258,6 +432,10 @@ pub fn modality_of(s: &Sentence, g: usize) -> Modality {
     {
         let lemma = s.groups[p].lemma.as_str();
         if PLAN_VERBS.contains(&lemma) || s.groups[p].tense == GroupTense::Future {
+            return Modality::Intended;
+        }
+        // "is willing to send troops to help X": the intention carries down the chain.
+        if s.groups[p].nonfinite && p < g && modality_of(s, p) == Modality::Intended {
             return Modality::Intended;
         }
         if HYPOTHETICAL_MODALS.contains(&s.groups[p].modal.as_deref().unwrap_or("")) {
@@ -456,7 +634,25 @@ fn negated(s: &Sentence, g: usize) -> bool {
     } else {
         None
     };
-    group.negated || governor.is_some_and(|p| s.groups[p].negated || s.groups[p].lemma == "fail")
+    group.negated
+        || governor.is_some_and(|p| s.groups[p].negated || s.groups[p].lemma == "fail")
+        || (group.nonfinite && after_failure_noun(s, group.start))
+}
+
+/// Whether the infinitive starting at `start` completes a noun of non-performance ("the
+/// watchdog's failure to condemn", "its refusal to halt").
+fn after_failure_noun(s: &Sentence, start: usize) -> bool {
+    let to = if s.lower(start) == "to" {
+        Some(start)
+    } else {
+        start.checked_sub(1).filter(|&k| s.lower(k) == "to")
+    };
+    to.and_then(|k| k.checked_sub(1)).is_some_and(|n| {
+        matches!(
+            s.lower(n),
+            "failure" | "refusal" | "inability" | "reluctance" | "unwillingness" | "failing"
+        )
+    })
 }
 
 /// Events triggered by the verb groups of `s`. `used_nouns` marks nouns consumed as light-verb
@@ -469,12 +665,17 @@ pub fn verbal_events(
     let mut out = Vec::new();
     let mut consumed = vec![false; s.groups.len()];
     let mut memo = Vec::new();
+    // (actors, targets) of the event found at each group, for coordinated verb phrases.
+    let mut found: Vec<Option<(Vec<usize>, Vec<usize>)>> = vec![None; s.groups.len()];
     for g in 0..s.groups.len() {
         let group = &s.groups[g];
         if consumed[g]
             || s.slot_at[group.head].is_some()
             || !matches!(s.tag(group.head), Some(Tag::Verb(_)))
         {
+            continue;
+        }
+        if in_condition(s, g) || unrealized_infinitive(s, g) {
             continue;
         }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
@@ -504,7 +705,7 @@ pub fn verbal_events(
         let mut code = m.entry.code.clone();
         // What is appealed for, demanded, rejected, threatened or promised has not happened:
         // events inside the complement are not coded on their own.
-        if flags.complement && !code.starts_with("03") {
+        if flags.complement || family_takes_complement(lexicon, &m) {
             let end = embedded_end(s, m.end);
             for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
                 if other.start >= end {
@@ -534,7 +735,12 @@ pub fn verbal_events(
                 if let Some(h) = c.group {
                     consumed[h] = true;
                 }
+                let executive = EXECUTIVE_VERBS.contains(&group.lemma.as_str());
                 match family_code(family, &c.code) {
+                    // "ordered the lifting of sanctions": a command to one's own side is the act.
+                    _ if executive && c.object_noun && !c.code.starts_with(family) => {
+                        code = c.code.clone();
+                    }
                     Some((specific, forced)) => {
                         code = specific;
                         if let Some(f) = forced {
@@ -558,6 +764,16 @@ pub fn verbal_events(
             negated = false;
             modality = Modality::Asserted;
         }
+        // "prepared to resume shelling": readying force is a show of force (150).
+        if matches!(code.get(..2), Some("18" | "19" | "20")) && preparing(s, g) {
+            code = "150".to_string();
+        }
+        // Peacekeepers arriving provide peacekeeping (074).
+        if matches!(code.as_str(), "042" | "043")
+            && mentions_word(s, &subject_of(s, g, &mut memo), "peacekeep")
+        {
+            code = "074".to_string();
+        }
         // An announced or conditional coercive act is a threat ("will withdraw its force
         // unless", "would boycott" → 13x).
         let conditional = modality == Modality::Hypothetical
@@ -577,10 +793,11 @@ pub fn verbal_events(
         }
         let opts = ObjectSearch {
             places: flags.location_target,
-            that_clause: flags.that_clause || flags.complement,
+            that_clause: flags.that_clause || flags.complement || family_takes_clause(lexicon, &m),
             infinitives: flags.complement || kind == PatternKind::LightVerb,
             pattern_end: m.end,
             violent: matches!(code.get(..2), Some("13" | "17" | "18" | "19" | "20")),
+            from_places: false,
         };
         // Verb groups inside the pattern ("refused to meet") are part of this event.
         for (h, other) in s.groups.iter().enumerate().skip(g + 1) {
@@ -596,8 +813,12 @@ pub fn verbal_events(
                 s.tag(group.head),
                 Some(Tag::Verb(crate::nlp::VerbForm::Past))
             )
-            && s.lower(group.end) == "by";
-        let passive = group.passive || bare_participle;
+            && (s.lower(group.end) == "by" || after_existential(s, group.start));
+        // "were engaged in ethnic cleansing": a state, not a passive.
+        let stative = group.passive
+            && matches!(group.lemma.as_str(), "engage" | "involve")
+            && s.lower(group.end) == "in";
+        let passive = (group.passive && !stative) || bare_participle;
         let (mut actors, mut targets) = if passive {
             let mut agent = passive_agent(s, g);
             // "diplomats will be expelled from Estonia": without an agent, the place they are
@@ -629,16 +850,56 @@ pub fn verbal_events(
             targets = objects_after(s, g, after, opts);
             retries += 1;
         }
+        // "shelled positions in Sylvania", "imposed a curfew in X", "withdrew from X": a material
+        // act with no participant object targets the place where it happens.
+        let members: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();
+        let may_be_mutual = symmetric_root(&code) && members >= 2;
+        if targets.is_empty() && !passive && !flags.reversed && !may_be_mutual && place_root(&code)
+        {
+            let place_opts = ObjectSearch {
+                places: true,
+                from_places: code.starts_with("08") || code == "166",
+                ..opts
+            };
+            // Past the actor's own side ("strengthened its forces in Lebanon").
+            let mut start = from;
+            for _ in 0..3 {
+                targets = objects_after(s, g, start, place_opts);
+                if targets.is_empty() || !same_sides(s, &actors, &targets) {
+                    break;
+                }
+                start = targets
+                    .iter()
+                    .map(|&t| s.slots[t].end)
+                    .max()
+                    .unwrap_or(start);
+                targets.clear();
+            }
+        }
+        // Protesters who destroy or attack riot (145).
+        if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && protesters(s, &actors) {
+            code = "145".to_string();
+        }
+        // "X condemned Y and froze its assets": a coordinated verb phrase without an object of
+        // its own acts on the first one's target.
+        if targets.is_empty()
+            && !passive
+            && let Some((prev_actors, prev_targets)) =
+                coordinated_previous(s, g).and_then(|p| found[p].as_ref())
+            && *prev_actors == actors
+        {
+            targets = prev_targets.clone();
+        }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
-        if code == "174" && targets.iter().any(|&t| diplomatic(s, t)) {
+        if matches!(code.as_str(), "174" | "166") && targets.iter().any(|&t| diplomatic(s, t)) {
             code = "161".to_string();
         }
         let member_count: usize = actors.iter().map(|&a| s.slots[a].mentions.len()).sum();
         let mutual = targets.is_empty()
             && member_count >= 2
             && symmetric_root(&code)
-            && (!group.nonfinite || passive);
+            && (!group.nonfinite || passive || under_plan_verb(s, g));
         if actors.is_empty() || (targets.is_empty() && !mutual) {
             continue;
         }
@@ -661,6 +922,7 @@ pub fn verbal_events(
             .min()
             .unwrap_or(group.start)
             .min(group.start);
+        found[g] = Some((actors.clone(), targets.clone()));
         out.push(Candidate {
             actors,
             targets,

@@ -194,6 +194,7 @@ pub fn tag_sentence(
         .iter()
         .any(|s| lower.ends_with(s))
             && !lower.ends_with("ial")
+            && !action_noun_in_al(&lower)
             || lower.ends_with("ic")
         {
             if capitalised { Tag::Proper } else { Tag::Adj }
@@ -218,7 +219,32 @@ pub fn tag_sentence(
         });
     }
     fix_participle_adjectives(&mut out);
+    fix_adverb_phrases(&mut out);
     out
+}
+
+/// "once again", "outright rejected", "put it back on": words that are adverbs before "again",
+/// a verb, or (for "back") a preposition.
+fn fix_adverb_phrases(tags: &mut [Tagged]) {
+    for i in 0..tags.len().saturating_sub(1) {
+        let next_again = tags[i + 1].lower == "again";
+        let next_verb = matches!(tags[i + 1].tag, Tag::Verb(_));
+        let next_prep = matches!(tags[i + 1].tag, Tag::Prep | Tag::To);
+        if (tags[i].lower == "once" && next_again)
+            || (tags[i].lower == "outright" && next_verb)
+            || (tags[i].lower == "back" && next_prep && i > 0)
+        {
+            tags[i].tag = Tag::Adv;
+        }
+    }
+}
+
+/// Nouns of action ending in "-al" ("withdrawal", "proposal", "arrival", "refusal").
+fn action_noun_in_al(w: &str) -> bool {
+    ["wal", "val", "osal", "usal", "issal", "ittal", "ersal"]
+        .iter()
+        .any(|s| w.ends_with(s))
+        && !matches!(w, "universal" | "controversal")
 }
 
 /// Noun/verb decision for a word that can be a verb.
@@ -278,7 +304,11 @@ fn verb_or_noun(
             }
         }
         VerbForm::Base => {
-            if nominal_context {
+            // "a key U.S. ally", "the EU envoy": a name inside a noun phrase modifies a noun.
+            let after_modifier_name = matches!(prev, Some(Tag::Proper))
+                && matches!(prev2, Some(Tag::Det | Tag::Adj))
+                && !prev_plural;
+            if nominal_context || after_modifier_name {
                 Tag::Noun
             } else if matches!(
                 prev,
@@ -360,6 +390,26 @@ mod tests {
                 Tag::Proper
             ]
         );
+    }
+
+    #[test]
+    fn adverb_phrases_and_names_modifying_nouns() {
+        let t = tags("Freedonia has once again outright attacked Sylvania");
+        assert_eq!(t[2], Tag::Adv);
+        assert_eq!(t[4], Tag::Adv);
+        assert_eq!(t[5], Tag::Verb(VerbForm::Past));
+        // "a key Freedonian ally": a noun, not a verb.
+        assert_eq!(tags("Sylvania, a key Freedonian talk, said")[5], Tag::Noun);
+        assert_eq!(tags("Rebels attack the town")[1], Tag::Verb(VerbForm::Base));
+        assert_eq!(tags("They put the town back on the path")[4], Tag::Adv);
+    }
+
+    #[test]
+    fn action_nouns_in_al_are_nouns() {
+        assert_eq!(tags("the withdrawal of troops")[1], Tag::Noun);
+        assert_eq!(tags("a proposal by them")[1], Tag::Noun);
+        assert_eq!(tags("a universal right")[1], Tag::Adj);
+        assert_eq!(tags("a central bank")[1], Tag::Adj);
     }
 
     #[test]
