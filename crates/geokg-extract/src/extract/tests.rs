@@ -1056,3 +1056,24 @@ fn preparing_force_shows_force_and_peacekeepers_arriving_keep_peace() {
         [t("Freedonian minister", "042", "Sylvania")]
     );
 }
+
+#[test]
+fn subject_of_after_clause() {
+    // "after"/"before"/"since"/"until" introduce a clause whose subject acts.
+    let got = triples(
+        "Protests erupted after Freedonia condemned Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "111", "Sylvania")]);
+    let got = triples(
+        "Before Sylvania attacked Freedonia, the talks had stalled.",
+        &[("Sylvania", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert_eq!(got, [t("Sylvania", "190", "Freedonia")]);
+    // A mention after "after" followed by a non-finite verb is still governed.
+    let got = triples(
+        "After Freedonia, condemned Sylvania was quiet.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(!got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
+}
