@@ -1077,3 +1077,17 @@ fn subject_of_after_clause() {
     );
     assert!(!got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
 }
+
+#[test]
+fn handing_a_note_is_an_official_complaint() {
+    let got = triples(
+        "Freedonia handed the Sylvanian ambassador a protest note.",
+        &[("Freedonia", "FRE"), ("Sylvanian ambassador", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "114", "Sylvanian ambassador")]);
+    let got = triples(
+        "Freedonia delivered a note to Sylvania on Monday.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "114", "Sylvania")]);
+}
