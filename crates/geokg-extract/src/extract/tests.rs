@@ -1091,3 +1091,17 @@ fn handing_a_note_is_an_official_complaint() {
     );
     assert_eq!(got, [t("Freedonia", "114", "Sylvania")]);
 }
+
+#[test]
+fn declaring_responsible_is_an_accusation() {
+    let got = triples(
+        "The tribunal of Freedonia declares that Sylvania is responsible for the massacre.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
+    let got = triples(
+        "Freedonia found Sylvania responsible for the attack.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
+}
