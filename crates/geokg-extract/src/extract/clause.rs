@@ -39,6 +39,9 @@ fn of_head(s: &Sentence, slot: usize) -> usize {
     slot
 }
 
+/// Prepositions that also introduce a clause ("after Russia attacked Ukraine").
+const SUBORDINATING_PREPS: &[&str] = &["after", "before", "since", "until"];
+
 /// Whether mention `slot` is the object of a verb or a preposition (so not a subject).
 pub fn governed(s: &Sentence, slot: usize) -> bool {
     let mut slot = slot;
@@ -219,8 +222,17 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
             // Russia attacked"), unless a preposition governs it.
             let adjacent = (s.slots[m].end..group.start)
                 .all(|j| matches!(s.tag(j), Some(Tag::Adv)) || s.lower(j) == ",");
+            let next_to_verb =
+                (s.slots[m].end..group.start).all(|j| matches!(s.tag(j), Some(Tag::Adv)));
+            // "came after the North slammed X": a preposition that also subordinates a clause
+            // ("after", "before", "since", "until") does not govern a mention right before a
+            // finite verb.
             let prep = previous_content(s, first).is_some_and(|p| {
-                matches!(s.tag(p), Some(Tag::Prep | Tag::To)) && s.lower(p) != "of"
+                matches!(s.tag(p), Some(Tag::Prep | Tag::To))
+                    && s.lower(p) != "of"
+                    && !(next_to_verb
+                        && !group.nonfinite
+                        && SUBORDINATING_PREPS.contains(&s.lower(p)))
             });
             let free = !governed(s, m) || (adjacent && !prep);
             if free && !(possessor && s.slot_at.get(s.slots[m].end).is_some_and(Option::is_some)) {

@@ -1056,3 +1056,52 @@ fn preparing_force_shows_force_and_peacekeepers_arriving_keep_peace() {
         [t("Freedonian minister", "042", "Sylvania")]
     );
 }
+
+#[test]
+fn subject_of_after_clause() {
+    // "after"/"before"/"since"/"until" introduce a clause whose subject acts.
+    let got = triples(
+        "Protests erupted after Freedonia condemned Sylvania.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "111", "Sylvania")]);
+    let got = triples(
+        "Before Sylvania attacked Freedonia, the talks had stalled.",
+        &[("Sylvania", "SYL"), ("Freedonia", "FRE")],
+    );
+    assert_eq!(got, [t("Sylvania", "190", "Freedonia")]);
+    // A mention after "after" followed by a non-finite verb is still governed.
+    let got = triples(
+        "After Freedonia, condemned Sylvania was quiet.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(!got.contains(&t("Freedonia", "111", "Sylvania")), "{got:?}");
+}
+
+#[test]
+fn handing_a_note_is_an_official_complaint() {
+    let got = triples(
+        "Freedonia handed the Sylvanian ambassador a protest note.",
+        &[("Freedonia", "FRE"), ("Sylvanian ambassador", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "114", "Sylvanian ambassador")]);
+    let got = triples(
+        "Freedonia delivered a note to Sylvania on Monday.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "114", "Sylvania")]);
+}
+
+#[test]
+fn declaring_responsible_is_an_accusation() {
+    let got = triples(
+        "The tribunal of Freedonia declares that Sylvania is responsible for the massacre.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
+    let got = triples(
+        "Freedonia found Sylvania responsible for the attack.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
+}

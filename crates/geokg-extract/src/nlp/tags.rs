@@ -176,14 +176,33 @@ pub fn tag_sentence(
             Tag::Adj
         } else if let Some((l, form)) = verb_lemma(&lower, known_verb) {
             lemma = l;
-            verb_or_noun(
+            let tag = verb_or_noun(
                 prev,
                 prev2,
                 out.last().is_some_and(|p| p.lower.ends_with('s')),
                 form,
                 &lower,
                 capitalised && first,
-            )
+            );
+            // "the court declares that ...", "the ministry condemns the ...": after a noun, a
+            // third-person verb form followed by a determiner or "that" is the verb, not the
+            // second part of a compound ("the drone strikes killed").
+            let opens_object = tokens.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.text(text).to_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "that"
+                )
+            });
+            if tag == Tag::Noun
+                && form == VerbForm::ThirdSingular
+                && prev == Some(Tag::Noun)
+                && opens_object
+                && !lower.ends_with("ss")
+            {
+                Tag::Verb(form)
+            } else {
+                tag
+            }
         } else if capitalised && !first {
             Tag::Proper
         } else if lower.ends_with("ly") && lower.len() > 4 {
@@ -410,6 +429,21 @@ mod tests {
         assert_eq!(tags("a proposal by them")[1], Tag::Noun);
         assert_eq!(tags("a universal right")[1], Tag::Adj);
         assert_eq!(tags("a central bank")[1], Tag::Adj);
+    }
+
+    #[test]
+    fn third_person_verb_after_a_noun_before_its_object() {
+        // "the ministry criticizes the ...": a verb, not a compound noun.
+        assert_eq!(
+            tags("The ministry criticizes the decision")[2],
+            Tag::Verb(VerbForm::ThirdSingular)
+        );
+        assert_eq!(
+            tags("The ministry says that talks failed")[2],
+            Tag::Verb(VerbForm::ThirdSingular)
+        );
+        // A compound before a verb stays a noun.
+        assert_eq!(tags("The drone attacks killed two")[2], Tag::Noun);
     }
 
     #[test]

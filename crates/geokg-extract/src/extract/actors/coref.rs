@@ -143,11 +143,10 @@ impl DocumentActors<'_> {
                 )
             });
             if let Some(b) = boundary {
-                if let Some(first) = here.iter().find(|s| s.tok > b) {
-                    return Some(first);
-                }
                 // A comma before a present participle opens a clause of the main subject:
-                // "Serbia protested to Albania, charging its neighbour with …".
+                // "Serbia protested to Albania, charging its neighbour with …", "Iran suspended
+                // its cooperation with the IAEA, citing the watchdog's silence on attacks on its
+                // facilities".
                 let participle = toks[b].norm == ","
                     && toks.get(b + 1).is_some_and(|t| {
                         t.word
@@ -155,6 +154,12 @@ impl DocumentActors<'_> {
                             && t.norm.ends_with("ing")
                             && !PREPOSITION_PARTICIPLES.contains(&t.norm.as_str())
                     });
+                if participle && let Some(main) = here.first().filter(|s| s.tok < b) {
+                    return Some(main);
+                }
+                if let Some(first) = here.iter().find(|s| s.tok > b) {
+                    return Some(first);
+                }
                 if participle {
                     return here.first().copied();
                 }

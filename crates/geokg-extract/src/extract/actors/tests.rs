@@ -856,6 +856,10 @@ fn participle_clause_pronouns_refer_to_the_subject() {
     let ms = mentions("Israel thanked NATO, criticised for its silence.");
     let its = ms.iter().find(|m| m.0 == "its");
     assert_eq!(its.map(|m| m.1.as_str()), Some("NATO"), "{ms:?}");
+    // A mention inside the participle clause does not take the pronoun from the subject.
+    let ms = mentions("Iran suspended talks, citing Britain's silence on attacks on its ports.");
+    let its = ms.iter().find(|m| m.0 == "its");
+    assert_eq!(its.map(|m| m.2.as_str()), Some("IRN"), "{ms:?}");
 }
 
 #[test]
