@@ -337,6 +337,7 @@ pub fn ingest_with(
     store.check_writable()?;
     let started = Instant::now();
     let codes = store.code_index()?;
+    let documents_before = if how.bulk { store.document_count()? } else { 0 };
     let mut summary = IngestSummary::default();
     let bytes_read = AtomicU64::new(0);
     // Documents not yet committed (this batch, or the bulk chunk being filled): the store
@@ -386,6 +387,9 @@ pub fn ingest_with(
     )?;
     if !pending.is_empty() {
         bulk_commit(store, pending)?;
+    }
+    if how.bulk && summary.triples > 0 {
+        store.compact_after_load(documents_before)?;
     }
     summary.skipped = skipped;
     summary.seconds = started.elapsed().as_secs_f64();

@@ -254,4 +254,22 @@ fn stats_from_document_counts_match_a_full_count() {
         fast["triples"].as_u64().unwrap() + 3
     );
     assert_eq!(after, stats(true));
+    // A document graph without recorded counts: everything is counted the exact way.
+    geokg_at(&store)
+        .args([
+            "update",
+            "INSERT DATA { GRAPH <urn:x:doc> { <urn:x:doc> a geokg:Document } }",
+        ])
+        .assert()
+        .success();
+    let uncounted = stats(false);
+    assert_eq!(
+        uncounted["documents"].as_u64().unwrap(),
+        fast["documents"].as_u64().unwrap() + 1
+    );
+    assert_eq!(
+        uncounted["triples"].as_u64().unwrap(),
+        after["triples"].as_u64().unwrap() + 1
+    );
+    assert_eq!(uncounted, stats(true));
 }

@@ -241,7 +241,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 writeln!(out, "store          {where_}")?;
                 writeln!(out, "documents      {}", s.documents)?;
                 writeln!(out, "events         {}", s.events)?;
-                writeln!(out, "actors         {}", s.actors)?;
+                writeln!(out, "actors         {}", s.actors_text())?;
                 writeln!(out, "triples        {}", s.triples)?;
                 writeln!(out, "named graphs   {}", s.named_graphs)?;
                 let state = if s.ontology_current {

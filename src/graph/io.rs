@@ -264,6 +264,7 @@ pub fn bulk_import<R: Read>(
             ns::ONTOLOGY_GRAPH
         )));
     }
+    let documents_before = store.document_count()?;
     let mut loader = store
         .store()
         .bulk_loader()
@@ -285,6 +286,7 @@ pub fn bulk_import<R: Read>(
         loader.load_ok_quads::<GraphError, GraphError>(quads)?;
     }
     loader.commit()?;
+    store.compact_after_load(documents_before)?;
     Ok(ImportSummary {
         quads_in_store: store.store().len()?,
         skipped_ontology,

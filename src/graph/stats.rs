@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use oxigraph::model::{NamedOrBlankNode, Term};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use serde::Serialize;
@@ -16,8 +16,9 @@ use super::store::{GraphStore, ontology_hash};
 pub struct Stats {
     pub documents: u64,
     pub events: u64,
-    /// Distinct actor and target entities of events.
-    pub actors: u64,
+    /// Distinct actor and target entities of events (not counted above
+    /// [`ACTOR_COUNT_LIMIT`] events unless exact).
+    pub actors: Option<u64>,
     /// All quads, in every graph.
     pub triples: u64,
     pub named_graphs: u64,
@@ -31,35 +32,49 @@ pub struct Stats {
     pub store_bytes: u64,
 }
 
+impl Stats {
+    /// The actor count for people: the number, or why there is none.
+    pub fn actors_text(&self) -> String {
+        self.actors.map_or_else(
+            || format!("not counted above {ACTOR_COUNT_LIMIT} events (stats --exact)"),
+            |n| n.to_string(),
+        )
+    }
+}
+
+/// Above this many events, `stats` leaves the distinct actors uncounted unless asked to be exact
+/// (the count reads every actor and target link: ~0.2 s per 100k events).
+pub const ACTOR_COUNT_LIMIT: u64 = 250_000;
+
 /// Computes the statistics of a store: from the counts recorded with each document (fast), or
 /// with `exact` by counting every quad.
 pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
-    let count = |q: &str| -> Result<u64, GraphError> {
-        Ok(store
-            .select_rows(q, 1)?
-            .first()
-            .and_then(|r| r.first())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
-    };
+    let count = |q: &str| count(store, q);
     let g = ns::GEOKG;
-    let counted = if exact { None } else { document_counts(store)? };
-    let (documents, events, triples) = match counted {
-        Some(c) => (c.documents, c.events, c.triples),
+    let documents = store.document_count()?;
+    let named_graphs = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }")?;
+    let counted = if exact {
+        None
+    } else {
+        recorded_counts(store, documents, named_graphs)?
+    };
+    let (events, triples) = match counted {
+        Some(counts) => counts,
         // Some documents lack their counts: count everything the slow, exact way.
         None => (
-            count(&format!(
-                "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{g}Document> }} }}"
-            ))?,
             count(&format!(
                 "SELECT (COUNT(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?e a <{g}Event> }} }}"
             ))?,
             store.store().len()? as u64,
         ),
     };
-    let actors = count(&format!(
-        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?d {{ {{ ?e <{g}actor> ?a }} UNION {{ ?e <{g}target> ?a }} }} }}"
-    ))?;
+    let actors = if exact || events <= ACTOR_COUNT_LIMIT {
+        Some(count(&format!(
+            "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {{ GRAPH ?d {{ {{ ?e <{g}actor> ?a }} UNION {{ ?e <{g}target> ?a }} }} }}"
+        ))?)
+    } else {
+        None
+    };
     let ontology_triples = count(&format!(
         "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
         ns::ONTOLOGY_GRAPH
@@ -87,7 +102,7 @@ pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
         events,
         actors,
         triples,
-        named_graphs: count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }")?,
+        named_graphs,
         ontology_triples,
         ontology_version: version.first().and_then(|r| r.first()).cloned(),
         ontology_current,
@@ -95,71 +110,55 @@ pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
     })
 }
 
-/// Documents, events and triples from the counts each document graph records.
-struct Counted {
-    documents: u64,
-    events: u64,
-    triples: u64,
+/// The first value of the first row of a one-number query (0 when there is none).
+fn count(store: &GraphStore, query: &str) -> Result<u64, GraphError> {
+    Ok(store
+        .select_rows(query, 1)?
+        .first()
+        .and_then(|r| r.first())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
 }
 
-/// Sums the counts recorded in the document graphs, and counts the quads of every other graph
-/// (the ontology, the gazetteer, the default graph) directly. `None` when a document lacks its
-/// counts (then only a full count is exact). Document graphs are written whole by `ingest` and
-/// `import`; a SPARQL update that edits one leaves its recorded counts behind.
-fn document_counts(store: &GraphStore) -> Result<Option<Counted>, GraphError> {
-    // Aggregates over encoded terms: no IRI or string is decoded per document.
+/// Events and triples from the counts each document graph records, plus the quads of every
+/// other graph (the ontology, the gazetteer, user graphs, the default graph) counted directly.
+/// `None` when a document lacks its counts (then only a full count is exact). Every query is an
+/// aggregate over one index scan on encoded terms: no IRI or string is decoded per document.
+/// Document graphs are written whole by `ingest` and `import`; a SPARQL update that edits one
+/// leaves its recorded counts behind (`stats --exact` recounts).
+fn recorded_counts(
+    store: &GraphStore,
+    documents: u64,
+    named_graphs: u64,
+) -> Result<Option<(u64, u64)>, GraphError> {
     let g = ns::GEOKG;
     let row = store.select_rows(
         &format!(
-            "SELECT (COUNT(?d) AS ?docs) (COUNT(?t) AS ?counted) (SUM(?e) AS ?events) (SUM(?t) AS ?triples) \
-             WHERE {{ GRAPH ?d {{ ?d a <{g}Document> OPTIONAL {{ ?d <{g}eventCount> ?e ; <{g}tripleCount> ?t }} }} }}"
+            "SELECT (COUNT(?t) AS ?n) (SUM(?t) AS ?triples) WHERE {{ GRAPH ?d {{ ?d <{g}tripleCount> ?t }} }}"
         ),
-        4,
+        2,
     )?;
-    let number = |i: usize| -> u64 {
+    let value = |i: usize| -> u64 {
         row.first()
             .and_then(|r| r.get(i))
             .and_then(|v| v.parse().ok())
             .unwrap_or(0)
     };
-    let (documents, counted) = (number(0), number(1));
-    if counted < documents {
+    if value(0) != documents {
         return Ok(None);
     }
-    let (events, mut triples) = (number(2), number(3));
-    // The other graphs (ontology, gazetteer, user data) and the default graph, counted whole.
-    let others = format!(
-        "SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{g}Document> }} }} }}"
-    );
-    let results = SparqlEvaluator::new()
-        .parse_query(&others)
-        .map_err(|e| GraphError::Syntax(e.to_string()))?
-        .on_store(store.store())
-        .execute()?;
-    let mut graphs = Vec::new();
-    if let QueryResults::Solutions(solutions) = results {
-        for solution in solutions {
-            match solution?.get(0) {
-                Some(Term::NamedNode(n)) => graphs.push(NamedOrBlankNode::from(n.clone())),
-                Some(Term::BlankNode(b)) => graphs.push(NamedOrBlankNode::from(b.clone())),
-                _ => {}
-            }
-        }
-    }
-    let count = |q: String| -> Result<u64, GraphError> {
-        Ok(store
-            .select_rows(&q, 1)?
-            .first()
-            .and_then(|r| r.first())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
-    };
-    for graph in graphs {
+    let mut triples = value(1);
+    let events = count(
+        store,
+        &format!("SELECT (SUM(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{g}eventCount> ?e }} }}"),
+    )?;
+    for graph in other_graphs(store, named_graphs - documents)? {
         triples += match &graph {
             // COUNT(*) runs on encoded terms; iterating quads would decode every one.
-            NamedOrBlankNode::NamedNode(n) => count(format!(
-                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {n} {{ ?s ?p ?o }} }}"
-            ))?,
+            NamedOrBlankNode::NamedNode(n) => count(
+                store,
+                &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {n} {{ ?s ?p ?o }} }}"),
+            )?,
             // A query cannot name a blank-node graph.
             NamedOrBlankNode::BlankNode(_) => store
                 .store()
@@ -167,12 +166,41 @@ fn document_counts(store: &GraphStore) -> Result<Option<Counted>, GraphError> {
                 .count() as u64,
         };
     }
-    triples += count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }".to_string())?;
-    Ok(Some(Counted {
-        documents,
-        events,
-        triples,
-    }))
+    triples += count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")?;
+    Ok(Some((events, triples)))
+}
+
+/// The named graphs that are not document graphs; `expected` is how many there are. Usually
+/// just the built-in ones, checked by name; otherwise every graph is tested.
+fn other_graphs(store: &GraphStore, expected: u64) -> Result<Vec<NamedOrBlankNode>, GraphError> {
+    let builtin: Vec<NamedOrBlankNode> = [ns::ONTOLOGY_GRAPH, super::store::USER_GAZETTEER_GRAPH]
+        .into_iter()
+        .map(|iri| NamedNode::new_unchecked(iri).into())
+        .filter(|g: &NamedOrBlankNode| store.store().contains_named_graph(g).unwrap_or(false))
+        .collect();
+    if builtin.len() as u64 == expected {
+        return Ok(builtin);
+    }
+    let query = format!(
+        "SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER NOT EXISTS {{ GRAPH ?g {{ ?g a <{}Document> }} }} }}",
+        ns::GEOKG
+    );
+    let results = SparqlEvaluator::new()
+        .parse_query(&query)
+        .map_err(|e| GraphError::Syntax(e.to_string()))?
+        .on_store(store.store())
+        .execute()?;
+    let mut graphs = Vec::new();
+    if let QueryResults::Solutions(solutions) = results {
+        for solution in solutions {
+            match solution?.get(0) {
+                Some(Term::NamedNode(n)) => graphs.push(n.clone().into()),
+                Some(Term::BlankNode(b)) => graphs.push(b.clone().into()),
+                _ => {}
+            }
+        }
+    }
+    Ok(graphs)
 }
 
 fn ask(store: &GraphStore, query: &str) -> Result<bool, GraphError> {

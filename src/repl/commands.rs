@@ -436,7 +436,7 @@ impl Shell {
                     "documents      {}\nevents         {}\nactors         {}\ntriples        {}\nnamed graphs   {}\nontology       {} triples, version {}\n",
                     s.documents,
                     s.events,
-                    s.actors,
+                    s.actors_text(),
                     s.triples,
                     s.named_graphs,
                     s.ontology_triples,
