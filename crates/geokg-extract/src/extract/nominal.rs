@@ -241,49 +241,15 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             continue;
         }
         targets.retain(|t| !actors.contains(t));
-        if mutual {
-            let start = actors
-                .iter()
-                .map(|&t| s.slots[t].first)
-                .min()
-                .unwrap_or(k)
-                .min(k);
-            let end = actors
-                .iter()
-                .map(|&t| s.slots[t].end)
-                .max()
-                .unwrap_or(k + 1)
-                .max(k + 1);
-            out.push(Candidate {
-                actors,
-                targets: Vec::new(),
-                code,
-                negated: false,
-                modality: Modality::Asserted,
-                confidence,
-                tense: GroupTense::Past,
-                tokens: start..end,
-                kind: PatternKind::Nominal,
-                mutual: true,
-            });
-            k = m.end.max(k + 1);
-            continue;
-        }
-        if targets.is_empty() {
+        if !mutual && targets.is_empty() {
             k += 1;
             continue;
         }
-        let start = actors
-            .iter()
-            .chain(&targets)
-            .map(|&t| s.slots[t].first)
-            .min()
-            .unwrap_or(k)
-            .min(k);
-        let end = actors
-            .iter()
-            .chain(&targets)
-            .map(|&t| s.slots[t].end)
+        // The event spans its noun and every participant slot.
+        let slots = || actors.iter().chain(&targets).map(|&t| &s.slots[t]);
+        let start = slots().map(|slot| slot.first).min().unwrap_or(k).min(k);
+        let end = slots()
+            .map(|slot| slot.end)
             .max()
             .unwrap_or(k + 1)
             .max(k + 1);
@@ -297,7 +263,7 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             tense: GroupTense::Past,
             tokens: start..end,
             kind: PatternKind::Nominal,
-            mutual: false,
+            mutual,
         });
         k = m.end.max(k + 1);
     }

@@ -337,20 +337,7 @@ impl DocumentActors<'_> {
                             entity: owner,
                             role: None,
                         };
-                        let party = super::party::make_party(g, &self.people, &referent, self.date);
-                        Some(Seen {
-                            referent,
-                            party,
-                            person: false,
-                            country: false,
-                            plural: false,
-                            gender: None,
-                            office: None,
-                            sentence: self.sentence,
-                            tok: p,
-                            end: p,
-                            group: 0,
-                        })
+                        Some(self.entity_at(referent, false, p))
                     }
                     None => None,
                 };
@@ -382,6 +369,26 @@ impl DocumentActors<'_> {
         self.role_phrase(toks, ms, p + 1, true, out)
     }
 
+    /// A resolved entity (a country itself when `country`) standing at token `p` of the
+    /// current sentence, as a pronoun or description that refers to it.
+    fn entity_at(&self, referent: Referent, country: bool, p: usize) -> Seen {
+        let party =
+            super::party::make_party(&self.finder.gazetteer, &self.people, &referent, self.date);
+        Seen {
+            referent,
+            party,
+            person: false,
+            country,
+            plural: false,
+            gender: None,
+            office: None,
+            sentence: self.sentence,
+            tok: p,
+            end: p,
+            group: 0,
+        }
+    }
+
     /// The referent of "the country" at token `p`: the latest country named, or the country of
     /// a person met since ("… Venezuela's President Maduro … the country's constitution"),
     /// except the subject of the current sentence ("He ordered sanctions against the country").
@@ -406,21 +413,7 @@ impl DocumentActors<'_> {
         }
         let entity = self.finder.index.country(found.party.country.as_deref()?)?;
         let referent = Referent::Entity { entity, role: None };
-        let g = &self.finder.gazetteer;
-        let party = super::party::make_party(g, &self.people, &referent, self.date);
-        Some(Seen {
-            referent,
-            party,
-            person: false,
-            country: true,
-            plural: false,
-            gender: None,
-            office: None,
-            sentence: self.sentence,
-            tok: p,
-            end: p,
-            group: 0,
-        })
+        Some(self.entity_at(referent, true, p))
     }
 
     /// The referent of "the president", "the minister", "the military": the latest mention
