@@ -49,7 +49,7 @@ pub const ACTOR_COUNT_LIMIT: u64 = 250_000;
 /// Computes the statistics of a store: from the counts recorded with each document (fast), or
 /// with `exact` by counting every quad.
 pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
-    let count = |q: &str| count(store, q);
+    let count = |q: &str| store.count(q);
     let g = ns::GEOKG;
     let documents = store.document_count()?;
     let named_graphs = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }")?;
@@ -110,16 +110,6 @@ pub fn stats(store: &GraphStore, exact: bool) -> Result<Stats, GraphError> {
     })
 }
 
-/// The first value of the first row of a one-number query (0 when there is none).
-fn count(store: &GraphStore, query: &str) -> Result<u64, GraphError> {
-    Ok(store
-        .select_rows(query, 1)?
-        .first()
-        .and_then(|r| r.first())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0))
-}
-
 /// Events and triples from the counts each document graph records, plus the quads of every
 /// other graph (the ontology, the gazetteer, user graphs, the default graph) counted directly.
 /// `None` when a document lacks its counts (then only a full count is exact). Every query is an
@@ -148,17 +138,15 @@ fn recorded_counts(
         return Ok(None);
     }
     let mut triples = value(1);
-    let events = count(
-        store,
-        &format!("SELECT (SUM(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{g}eventCount> ?e }} }}"),
-    )?;
-    for graph in other_graphs(store, named_graphs - documents)? {
+    let events = store.count(&format!(
+        "SELECT (SUM(?e) AS ?n) WHERE {{ GRAPH ?d {{ ?d <{g}eventCount> ?e }} }}"
+    ))?;
+    for graph in other_graphs(store, named_graphs.saturating_sub(documents))? {
         triples += match &graph {
             // COUNT(*) runs on encoded terms; iterating quads would decode every one.
-            NamedOrBlankNode::NamedNode(n) => count(
-                store,
-                &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {n} {{ ?s ?p ?o }} }}"),
-            )?,
+            NamedOrBlankNode::NamedNode(n) => store.count(&format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {n} {{ ?s ?p ?o }} }}"
+            ))?,
             // A query cannot name a blank-node graph.
             NamedOrBlankNode::BlankNode(_) => store
                 .store()
@@ -166,7 +154,7 @@ fn recorded_counts(
                 .count() as u64,
         };
     }
-    triples += count(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")?;
+    triples += store.count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")?;
     Ok(Some((events, triples)))
 }
 

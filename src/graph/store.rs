@@ -82,12 +82,16 @@ impl GraphStore {
 
     /// The number of documents (an aggregate over one index scan; nothing is decoded).
     pub fn document_count(&self) -> Result<u64, GraphError> {
-        let query = format!(
+        self.count(&format!(
             "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{}Document> }} }}",
             ns::GEOKG
-        );
+        ))
+    }
+
+    /// The first value of the first row of a one-number query (0 when there is none).
+    pub fn count(&self, query: &str) -> Result<u64, GraphError> {
         Ok(self
-            .select_rows(&query, 1)?
+            .select_rows(query, 1)?
             .first()
             .and_then(|r| r.first())
             .and_then(|v| v.parse().ok())

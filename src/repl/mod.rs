@@ -33,7 +33,6 @@ use rustyline::config::{ColorMode, CompletionType, Config, EditMode};
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 
-use crate::graph::ns;
 pub use backend::Backend;
 use helper::ReplHelper;
 use shell::{Flow, Shell};
@@ -236,19 +235,10 @@ fn banner(shell: &Shell, color: bool) {
         ("", "")
     };
     // Counting a remote store's documents could take long: the banner names the endpoint only.
-    let documents = shell.backend.local().map(|_| {
-        // An aggregate over encoded terms: no document IRI is decoded.
-        let query = format!(
-            "SELECT (COUNT(?d) AS ?n) WHERE {{ GRAPH ?d {{ ?d a <{}Document> }} }}",
-            ns::GEOKG
-        );
-        let n = shell
-            .backend
-            .select(&query)
-            .ok()
-            .and_then(|rows| rows.into_iter().next())
-            .and_then(|row| row.into_iter().next().flatten())
-            .map_or_else(|| "?".to_string(), |t| crate::graph::store::term_value(&t));
+    let documents = shell.backend.local().map(|store| {
+        let n = store
+            .document_count()
+            .map_or_else(|_| "?".to_string(), |n| n.to_string());
         format!(": {n} documents")
     });
     eprintln!(
