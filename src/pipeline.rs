@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use geokg_extract::article::{ArticleError, Format, looks_binary, read_articles};
 use geokg_extract::{Article, Date, Event, Extractor};
 
+use crate::graph::date_index;
 use crate::graph::iri::{content_hash, document_iri};
 use crate::graph::mapping::{CodeIndex, document_quads};
 use crate::graph::{GraphError, GraphStore};
@@ -398,7 +399,9 @@ pub fn ingest_with(
 }
 
 /// Writes whole documents' quads through one bulk-loader commit (atomic: all land or none).
-fn bulk_commit(store: &GraphStore, quads: Vec<Quad>) -> Result<(), GraphError> {
+fn bulk_commit(store: &GraphStore, mut quads: Vec<Quad>) -> Result<(), GraphError> {
+    let index = date_index::entries(date_index::dates_in(&quads));
+    quads.extend(index);
     let mut loader = store
         .store()
         .bulk_loader()

@@ -244,7 +244,7 @@ pub enum Command {
         /// Only this named graph (a document IRI, or `ontology`).
         #[arg(long, value_name = "IRI")]
         graph: Option<String>,
-        /// Leave out the ontology graph.
+        /// Leave out the ontology graph and the date index (both rebuilt by a geokg store).
         #[arg(long)]
         no_ontology: bool,
         /// Canonical N-Quads (RDFC-1.0): byte-identical for the same knowledge.

@@ -6,6 +6,7 @@ use std::path::Path;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, QuadRef};
 
+use super::date_index;
 use super::error::GraphError;
 use super::ns;
 use super::store::{GraphStore, USER_GAZETTEER_GRAPH};
@@ -61,7 +62,7 @@ impl Format {
 pub struct ExportOptions {
     /// Only this named graph (IRI); `None` for the whole store.
     pub graph: Option<String>,
-    /// Leave out the ontology graph (vocabulary, CAMEO scheme, gazetteer).
+    /// Leave out the ontology graph (vocabulary, CAMEO scheme, gazetteer) and the date index.
     pub without_ontology: bool,
 }
 
@@ -131,9 +132,11 @@ fn write_quads<W: Write>(
     };
     for quad in quads {
         let quad = quad?;
+        // Both graphs are geokg's own: a geokg store that imports the export rebuilds them.
         if options.without_ontology
             && only.is_none()
-            && quad.graph_name == GraphNameRef::NamedNode(ontology).into()
+            && (quad.graph_name == GraphNameRef::NamedNode(ontology).into()
+                || date_index::is_index_graph(quad.graph_name.as_ref()))
         {
             continue;
         }
@@ -230,6 +233,7 @@ pub fn import<R: Read>(
     let parser = options.parser(format, target.as_deref())?;
     let mut tx = store.store().start_transaction()?;
     let mut skipped_ontology = 0usize;
+    let mut touches_dates = false;
     for quad in parser.rename_blank_nodes().for_reader(reader) {
         let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
         // The ontology graph is managed by geokg: a full export brings it along, and
@@ -238,7 +242,11 @@ pub fn import<R: Read>(
             skipped_ontology += 1;
             continue;
         }
+        touches_dates |= date_index::touches(quad.as_ref());
         tx.insert(&quad);
+    }
+    if touches_dates {
+        date_index::rebuild_in(&mut tx)?;
     }
     tx.commit()?;
     Ok(ImportSummary {
@@ -265,6 +273,9 @@ pub fn bulk_import<R: Read>(
         )));
     }
     let documents_before = store.document_count()?;
+    // The loader commits in several steps: without its marker the index counts as missing
+    // (and is rebuilt at the next open) until the rebuild below completes.
+    store.drop_date_index_marker()?;
     let mut loader = store
         .store()
         .bulk_loader()
@@ -286,6 +297,7 @@ pub fn bulk_import<R: Read>(
         loader.load_ok_quads::<GraphError, GraphError>(quads)?;
     }
     loader.commit()?;
+    store.rebuild_date_index()?;
     store.compact_after_load(documents_before)?;
     Ok(ImportSummary {
         quads_in_store: store.store().len()?,

@@ -6,6 +6,8 @@ pub const GEOKG: &str = "https://w3id.org/geokg/ns#";
 pub const ONTOLOGY: &str = "https://w3id.org/geokg/ns";
 /// The named graph holding the ontology, CAMEO scheme and gazetteer.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/geokg/graph/ontology";
+/// The named graph indexing every `geokg:date` value (see `graph::date_index`).
+pub const DATE_INDEX_GRAPH: &str = "https://w3id.org/geokg/graph/dates";
 /// CAMEO event types (`cameo:042`).
 pub const CAMEO: &str = "https://w3id.org/geokg/cameo/";
 /// CAMEO actor roles (`role:GOV`).

@@ -161,11 +161,15 @@ fn recorded_counts(
 /// The named graphs that are not document graphs; `expected` is how many there are. Usually
 /// just the built-in ones, checked by name; otherwise every graph is tested.
 fn other_graphs(store: &GraphStore, expected: u64) -> Result<Vec<NamedOrBlankNode>, GraphError> {
-    let builtin: Vec<NamedOrBlankNode> = [ns::ONTOLOGY_GRAPH, super::store::USER_GAZETTEER_GRAPH]
-        .into_iter()
-        .map(|iri| NamedNode::new_unchecked(iri).into())
-        .filter(|g: &NamedOrBlankNode| store.store().contains_named_graph(g).unwrap_or(false))
-        .collect();
+    let builtin: Vec<NamedOrBlankNode> = [
+        ns::ONTOLOGY_GRAPH,
+        super::store::USER_GAZETTEER_GRAPH,
+        ns::DATE_INDEX_GRAPH,
+    ]
+    .into_iter()
+    .map(|iri| NamedNode::new_unchecked(iri).into())
+    .filter(|g: &NamedOrBlankNode| store.store().contains_named_graph(g).unwrap_or(false))
+    .collect();
     if builtin.len() as u64 == expected {
         return Ok(builtin);
     }

@@ -61,6 +61,7 @@ impl GraphStore {
         };
         if !this.read_only {
             this.ensure_ontology()?;
+            this.ensure_date_index()?;
         }
         Ok(this)
     }
@@ -207,6 +208,7 @@ impl GraphStore {
             for q in quads {
                 tx.insert(q);
             }
+            super::date_index::add_in(&mut tx, quads);
         }
         tx.commit()?;
         self.flush_if_due(docs.iter().map(|(_, q)| q.len() as u64).sum())

@@ -3,17 +3,24 @@
 
 mod error;
 pub mod format;
+mod newest_first;
 pub mod table;
 
 use std::sync::mpsc;
 use std::time::Duration;
 
 use oxigraph::model::{GraphNameRef, NamedNodeRef};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use std::sync::Arc;
+
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, SparqlEvaluator,
+    Variable,
+};
+use spargebra::{Query, SparqlParser, Update};
 
 pub use error::QueryError;
 
-use crate::graph::{GraphStore, ns};
+use crate::graph::{GraphStore, date_index, ns};
 
 /// How to run a query or update.
 #[derive(Clone)]
@@ -43,14 +50,15 @@ impl Default for QueryOptions {
 }
 
 impl QueryOptions {
-    fn evaluator(&self, token: CancellationToken) -> Result<SparqlEvaluator, QueryError> {
-        let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
-        for (prefix, iri) in &self.prefixes {
-            evaluator = evaluator
-                .with_prefix(prefix, iri)
-                .map_err(|e| QueryError::Other(format!("prefix {prefix}: {e}")))?;
-        }
-        Ok(evaluator)
+    /// A SPARQL parser knowing the predeclared prefixes.
+    fn parser(&self) -> Result<SparqlParser, QueryError> {
+        self.prefixes
+            .iter()
+            .try_fold(SparqlParser::new(), |parser, (prefix, iri)| {
+                parser
+                    .with_prefix(prefix, iri)
+                    .map_err(|e| QueryError::Other(format!("prefix {prefix}: {e}")))
+            })
     }
 
     /// The token for one run, armed with the timeout when set.
@@ -78,25 +86,72 @@ pub fn query<'a>(
     options: &QueryOptions,
 ) -> Result<(QueryResults<'a>, TimeoutGuard), QueryError> {
     let (token, guard) = options.token();
-    let mut prepared = options
-        .evaluator(token.clone())?
+    let parsed = options
+        .parser()?
         .parse_query(text)
         .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
-    if options.union_default_graph && prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
-    let results = prepared
-        .on_store(store.store())
-        .execute()
-        .map_err(|e| QueryError::from_evaluation(e, options.timeout, &token))?;
+    let fail = |e| QueryError::from_evaluation(e, options.timeout, &token);
+    let run = |query: Query| {
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .for_query(query);
+        if options.union_default_graph && prepared.dataset().is_default_dataset() {
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        prepared.on_store(store.store()).execute().map_err(fail)
+    };
+    let results = match newest_first(store, &parsed, &run, &fail)? {
+        Some(results) => results,
+        None => run(parsed)?,
+    };
     Ok((
         results,
         TimeoutGuard {
             _done: guard,
-            token,
+            token: token.clone(),
             timeout: options.timeout,
         },
     ))
+}
+
+/// Answers a newest-first query from the newest days of the date index, widening the window
+/// (1, 4, 16, … days) until the LIMIT is filled; `None` when the query has another shape, the
+/// index cannot be used, or the window would reach a quarter of all days (then the query runs
+/// as written). See [`newest_first::NewestFirst`].
+fn newest_first<'a>(
+    store: &'a GraphStore,
+    query: &Query,
+    run: &dyn Fn(Query) -> Result<QueryResults<'a>, QueryError>,
+    fail: &dyn Fn(QueryEvaluationError) -> QueryError,
+) -> Result<Option<QueryResults<'a>>, QueryError> {
+    let Some(plan) = newest_first::NewestFirst::recognise(query) else {
+        return Ok(None);
+    };
+    let Some(dates) = store
+        .indexed_dates_newest_first()
+        .map_err(|e| QueryError::Other(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    let mut days = 1;
+    while days <= dates.len() / 4 {
+        let Some(restricted) = plan.restricted(&dates[..days]) else {
+            return Ok(None);
+        };
+        let QueryResults::Solutions(solutions) = run(restricted)? else {
+            return Ok(None);
+        };
+        let variables: Arc<[Variable]> = solutions.variables().into();
+        let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(fail)?;
+        if rows.len() >= plan.limit {
+            return Ok(Some(QueryResults::Solutions(QuerySolutionIter::new(
+                variables,
+                rows.into_iter().map(Ok),
+            ))));
+        }
+        days *= 4;
+    }
+    Ok(None)
 }
 
 /// Keeps a query's timeout armed; converts cancellation errors into clear messages.
@@ -122,19 +177,27 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         .check_writable()
         .map_err(|e| QueryError::Other(e.to_string()))?;
     let (token, _guard) = options.token();
-    let prepared = options
-        .evaluator(token.clone())?
+    let parsed = options
+        .parser()?
         .parse_update(text)
         .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
+    let adds_dates = may_add_dates(&parsed);
+    let prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .for_update(parsed);
     let mut tx = store
         .store()
         .start_transaction()
         .map_err(|e| QueryError::Other(e.to_string()))?;
     let before = (!options.allow_ontology_update).then(|| ontology_fingerprint(&tx));
+    let index_before = date_index::fingerprint(&tx);
     prepared
         .on_transaction(&mut tx)
         .execute()
         .map_err(|e| QueryError::from_update(e, options.timeout, &token))?;
+    if adds_dates || date_index::fingerprint(&tx) != index_before {
+        date_index::rebuild_in(&mut tx).map_err(|e| QueryError::Other(e.to_string()))?;
+    }
     if let Some(before) = before
         && ontology_fingerprint(&tx) != before
     {
@@ -144,6 +207,25 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         )));
     }
     tx.commit().map_err(|e| QueryError::Other(e.to_string()))
+}
+
+/// Whether an update may write `geokg:date` triples (then the date index is rebuilt in the
+/// same transaction): INSERT DATA with one, an INSERT template with that predicate or a
+/// variable one, or LOAD.
+fn may_add_dates(update: &Update) -> bool {
+    use spargebra::GraphUpdateOperation as Op;
+    use spargebra::term::NamedNodePattern;
+    update.operations.iter().any(|op| match op {
+        Op::InsertData { data } => data
+            .iter()
+            .any(|q| q.predicate.as_str() == date_index::DATE),
+        Op::DeleteInsert { insert, .. } => insert.iter().any(|q| match &q.predicate {
+            NamedNodePattern::NamedNode(p) => p.as_str() == date_index::DATE,
+            NamedNodePattern::Variable(_) => true,
+        }),
+        Op::Load { .. } => true,
+        _ => false,
+    })
 }
 
 /// Count and order-independent hash of the ontology graph's quads.
@@ -162,4 +244,96 @@ fn ontology_fingerprint(tx: &oxigraph::store::Transaction<'_>) -> (usize, u64) {
         count += 1;
     }
     (count, acc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::OpenOptions;
+
+    /// 60 events over 12 days of two months, a few with month or year precision, some undated.
+    fn store_with_events() -> GraphStore {
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        let mut data = String::from("PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT DATA {");
+        for i in 0..60 {
+            let date = match i % 15 {
+                13 => "\"2025-02\"^^xsd:gYearMonth".to_string(),
+                14 => "\"2025\"^^xsd:gYear".to_string(),
+                d if i % 7 == 0 => format!("\"2025-0{}-1{}\"^^xsd:date", 1 + d % 2, d % 6),
+                d => format!("\"2025-0{}-0{}\"^^xsd:date", 1 + d % 2, 1 + d % 6),
+            };
+            let dated = if i % 11 == 5 {
+                String::new()
+            } else {
+                format!("geokg:date {date} ;")
+            };
+            data += &format!(
+                " GRAPH <http://example.org/doc{}> {{ <http://example.org/e{i}> a geokg:Event ; {dated} geokg:actorLabel \"a{}\" }}",
+                i % 4,
+                i % 9
+            );
+        }
+        data += " }";
+        update(&store, &data, &QueryOptions::default()).unwrap();
+        store
+    }
+
+    fn rows(store: &GraphStore, text: &str) -> Vec<String> {
+        let (results, _guard) = query(store, text, &QueryOptions::default()).unwrap();
+        let QueryResults::Solutions(solutions) = results else {
+            panic!("not a SELECT")
+        };
+        solutions
+            .map(|s| format!("{:?}", s.unwrap().values()))
+            .collect()
+    }
+
+    const NEWEST: &str = "SELECT ?e ?a ?date WHERE { ?e a geokg:Event ; geokg:actorLabel ?a OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) ?a ?e";
+
+    #[test]
+    fn newest_first_answers_equal_the_full_sort() {
+        let store = store_with_events();
+        let all = rows(&store, NEWEST);
+        assert_eq!(all.len(), 60);
+        for (limit, offset) in [(1, 0), (3, 0), (7, 2), (20, 0), (45, 5), (60, 0), (80, 0)] {
+            let got = rows(&store, &format!("{NEWEST} LIMIT {limit} OFFSET {offset}"));
+            let want: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
+            assert_eq!(got, want, "LIMIT {limit} OFFSET {offset}");
+        }
+    }
+
+    #[test]
+    fn the_date_index_follows_updates() {
+        let store = store_with_events();
+        let q = format!("{NEWEST} LIMIT 1");
+        update(
+            &store,
+            "PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT DATA { GRAPH <http://example.org/new> { <http://example.org/late> a geokg:Event ; geokg:actorLabel \"z\" ; geokg:date \"2026-05-01\"^^xsd:date } }",
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        assert!(rows(&store, &q)[0].contains("late"));
+        // An update that drops index entries (here: all of them) leaves a rebuilt index.
+        update(
+            &store,
+            "DELETE WHERE { GRAPH <https://w3id.org/geokg/graph/dates> { ?s <https://w3id.org/geokg/ns#indexedDate> ?o } }",
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        let distinct = store
+            .count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?e <https://w3id.org/geokg/ns#date> ?d } }")
+            .unwrap();
+        assert!(distinct > 10);
+        let indexed = store.indexed_dates_newest_first().unwrap().unwrap();
+        assert_eq!(indexed.len() as u64, distinct);
+        assert!(rows(&store, &q)[0].contains("late"));
+        // Copying triples with a variable predicate may add dates: the index is rebuilt.
+        update(
+            &store,
+            "PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT { GRAPH <http://example.org/copy> { <http://example.org/later> ?p ?o . <http://example.org/later> geokg:actorLabel \"y\" } } WHERE { VALUES (?p ?o) { (geokg:date \"2027-01-01\"^^xsd:date) (rdf:type geokg:Event) } }",
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        assert!(rows(&store, &q)[0].contains("later"));
+    }
 }

@@ -7,7 +7,7 @@ use tiny_http::{Method, Request};
 use super::ServeOptions;
 use super::protocol::{Reply, body, header, media_type, negotiate, param};
 use super::sparql::rdf_format;
-use crate::graph::{GraphStore, ns};
+use crate::graph::{GraphStore, date_index, ns};
 
 const GRAPH_TYPES: &[&str] = &[
     "text/turtle",
@@ -180,14 +180,15 @@ fn write(
     if let GraphName::NamedNode(n) = graph {
         tx.insert_named_graph(n);
     }
+    let mut touches_dates = date_index::is_index_graph(graph.as_ref());
     for t in parser.for_slice(&data) {
         let t = t.map_err(|e| Reply::text(400, format!("invalid {content_type}: {e}")))?;
-        tx.insert(QuadRef::new(
-            &t.subject,
-            &t.predicate,
-            &t.object,
-            graph.as_ref(),
-        ));
+        let quad = QuadRef::new(&t.subject, &t.predicate, &t.object, graph.as_ref());
+        touches_dates |= date_index::touches(quad);
+        tx.insert(quad);
+    }
+    if touches_dates {
+        date_index::rebuild_in(&mut tx).map_err(|e| Reply::text(500, e.to_string()))?;
     }
     tx.commit().map_err(|e| Reply::text(500, e.to_string()))?;
     Ok(if existed {

@@ -1,0 +1,248 @@
+//! The date index: every distinct `geokg:date` value in the store, kept in its own small graph
+//! so that "newest events first" queries can read the newest days without touching every
+//! event (see `query::newest_first`).
+//!
+//! The graph `<https://w3id.org/geokg/graph/dates>` holds `<graph> geokg:indexedDate "D"` for
+//! each date and `<graph> a geokg:DateIndex` once the index is complete. Ingest adds the dates
+//! of the documents it writes in the same transaction; writes that may add dates some other way
+//! (SPARQL updates, imports, Graph Store Protocol requests) rebuild it. A date whose last event
+//! is gone may linger: readers only rely on the index holding *at least* every date in use.
+
+use std::collections::HashSet;
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::sparql::SparqlEvaluator;
+use oxigraph::store::Transaction;
+
+use super::error::GraphError;
+use super::ns;
+use super::store::GraphStore;
+
+/// The predicate whose values are indexed.
+pub const DATE: &str = "https://w3id.org/geokg/ns#date";
+const INDEXED_DATE: &str = "https://w3id.org/geokg/ns#indexedDate";
+const DATE_INDEX_CLASS: &str = "https://w3id.org/geokg/ns#DateIndex";
+
+fn graph_node() -> NamedNodeRef<'static> {
+    NamedNodeRef::new_unchecked(ns::DATE_INDEX_GRAPH)
+}
+
+fn graph_name() -> GraphNameRef<'static> {
+    GraphNameRef::NamedNode(graph_node())
+}
+
+/// The index quad recording `date`.
+fn entry(date: &Literal) -> QuadRef<'_> {
+    QuadRef::new(
+        graph_node(),
+        NamedNodeRef::new_unchecked(INDEXED_DATE),
+        date,
+        graph_name(),
+    )
+}
+
+/// The quad saying the index is complete.
+fn marker() -> QuadRef<'static> {
+    QuadRef::new(
+        graph_node(),
+        rdf::TYPE,
+        NamedNodeRef::new_unchecked(DATE_INDEX_CLASS),
+        graph_name(),
+    )
+}
+
+/// The distinct `geokg:date` values among `quads`.
+pub fn dates_in<'a>(quads: impl IntoIterator<Item = &'a Quad>) -> HashSet<&'a Literal> {
+    quads
+        .into_iter()
+        .filter(|q| q.predicate.as_str() == DATE)
+        .filter_map(|q| match &q.object {
+            Term::Literal(l) => Some(l),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The index quads for `dates` (to write beside the documents that use them).
+pub fn entries<'a>(dates: impl IntoIterator<Item = &'a Literal>) -> Vec<Quad> {
+    dates.into_iter().map(|d| entry(d).into_owned()).collect()
+}
+
+/// Whether `graph` is the index graph.
+pub fn is_index_graph(graph: GraphNameRef<'_>) -> bool {
+    graph == graph_name()
+}
+
+/// Whether writing `quad` may make the index incomplete: a `geokg:date` triple, or a quad of
+/// the index graph itself. Writers that see one rebuild the index.
+pub fn touches(quad: QuadRef<'_>) -> bool {
+    quad.predicate.as_str() == DATE || is_index_graph(quad.graph_name)
+}
+
+/// Adds the index entries for the dates among `quads` inside a transaction.
+pub fn add_in(tx: &mut Transaction<'_>, quads: &[Quad]) {
+    for date in dates_in(quads) {
+        tx.insert(entry(date));
+    }
+}
+
+/// Order-independent fingerprint of the index graph (to notice updates that changed it).
+pub fn fingerprint(tx: &Transaction<'_>) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut count = 0;
+    let mut acc = 0u64;
+    for quad in tx
+        .quads_for_pattern(None, None, None, Some(graph_name()))
+        .flatten()
+    {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        quad.hash(&mut h);
+        acc ^= h.finish();
+        count += 1;
+    }
+    (count, acc)
+}
+
+/// Rebuilds the index from the events inside a transaction: one scan of `geokg:date`.
+pub fn rebuild_in(tx: &mut Transaction<'_>) -> Result<(), GraphError> {
+    tx.clear_graph(graph_name())?;
+    let update = format!(
+        "INSERT {{ GRAPH <{g}> {{ <{g}> <{INDEXED_DATE}> ?d }} }} \
+         WHERE {{ SELECT DISTINCT ?d WHERE {{ {{ ?e <{DATE}> ?d }} UNION {{ GRAPH ?any {{ ?e <{DATE}> ?d }} }} }} }}",
+        g = ns::DATE_INDEX_GRAPH
+    );
+    SparqlEvaluator::new()
+        .parse_update(&update)
+        .map_err(|e| GraphError::Syntax(e.to_string()))?
+        .on_transaction(tx)
+        .execute()
+        .map_err(|e| GraphError::Syntax(format!("rebuilding the date index: {e}")))?;
+    tx.insert(marker());
+    Ok(())
+}
+
+impl GraphStore {
+    /// Rebuilds the date index in its own transaction.
+    pub fn rebuild_date_index(&self) -> Result<(), GraphError> {
+        self.check_writable()?;
+        let mut tx = self.store().start_transaction()?;
+        rebuild_in(&mut tx)?;
+        Ok(tx.commit()?)
+    }
+
+    /// Removes the marker that says the index is complete (before writes that cannot keep it).
+    pub fn drop_date_index_marker(&self) -> Result<(), GraphError> {
+        self.store().remove(marker())?;
+        Ok(())
+    }
+
+    /// Builds the date index when the store has none yet (stores made before it existed, or
+    /// after an update removed it). Returns whether it was built.
+    pub fn ensure_date_index(&self) -> Result<bool, GraphError> {
+        if self.store().contains(marker())? {
+            return Ok(false);
+        }
+        self.rebuild_date_index()?;
+        Ok(true)
+    }
+
+    /// Every indexed date, newest first (in SPARQL `ORDER BY DESC` order), when the index is
+    /// complete and holds only plain calendar values: `xsd:date` `YYYY-MM-DD`, `xsd:gYearMonth`
+    /// `YYYY-MM` and `xsd:gYear` `YYYY`, the three precisions of `geokg:date`. SPARQL orders
+    /// each type on its own time line and values of different types by their strings; for these
+    /// forms both agree with string order. `None` otherwise: then nothing may be concluded.
+    pub fn indexed_dates_newest_first(&self) -> Result<Option<Vec<Literal>>, GraphError> {
+        if !self.store().contains(marker())? {
+            return Ok(None);
+        }
+        let mut dates = Vec::new();
+        for quad in self.store().quads_for_pattern(
+            Some(graph_node().into()),
+            Some(NamedNodeRef::new_unchecked(INDEXED_DATE)),
+            None,
+            Some(graph_name()),
+        ) {
+            match quad?.object {
+                Term::Literal(l) if is_plain_calendar_value(&l) => dates.push(l),
+                _ => return Ok(None),
+            }
+        }
+        dates.sort_by(|a, b| b.value().cmp(a.value()));
+        Ok(Some(dates))
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` of the matching type (no sign, no time zone).
+fn is_plain_calendar_value(l: &Literal) -> bool {
+    let length = match l.datatype() {
+        d if d == xsd::DATE => 10,
+        d if d == xsd::G_YEAR_MONTH => 7,
+        d if d == xsd::G_YEAR => 4,
+        _ => return false,
+    };
+    let b = l.value().as_bytes();
+    b.len() == length
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::OpenOptions;
+    use oxigraph::model::NamedNode;
+
+    fn date_quad(event: &str, date: &str, graph: &str) -> Quad {
+        Quad::new(
+            NamedNode::new_unchecked(event),
+            NamedNode::new_unchecked(DATE),
+            Literal::new_typed_literal(date, xsd::DATE),
+            NamedNode::new_unchecked(graph),
+        )
+    }
+
+    #[test]
+    fn rebuild_indexes_every_date_newest_first() {
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        for (e, d) in [
+            ("e1", "2024-01-02"),
+            ("e2", "2025-03-04"),
+            ("e3", "2024-01-02"),
+        ] {
+            let q = date_quad(&format!("http://x/{e}"), d, "http://x/g");
+            store.store().insert(&q).unwrap();
+        }
+        store.rebuild_date_index().unwrap();
+        let dates = store.indexed_dates_newest_first().unwrap().unwrap();
+        let values: Vec<&str> = dates.iter().map(|l| l.value()).collect();
+        assert_eq!(values, ["2025-03-04", "2024-01-02"]);
+    }
+
+    #[test]
+    fn no_answer_without_marker_or_with_odd_values() {
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        store.store().remove(marker()).unwrap();
+        assert_eq!(store.indexed_dates_newest_first().unwrap(), None);
+        assert!(store.ensure_date_index().unwrap());
+        assert_eq!(store.indexed_dates_newest_first().unwrap(), Some(vec![]));
+        let odd = Literal::new_typed_literal("2024-01-02Z", xsd::DATE);
+        store.store().insert(entry(&odd)).unwrap();
+        assert_eq!(store.indexed_dates_newest_first().unwrap(), None);
+    }
+
+    #[test]
+    fn plain_calendar_values() {
+        let ok = |v: &str, t| is_plain_calendar_value(&Literal::new_typed_literal(v, t));
+        assert!(ok("2024-01-02", xsd::DATE));
+        assert!(ok("2024-01", xsd::G_YEAR_MONTH));
+        assert!(ok("2024", xsd::G_YEAR));
+        assert!(!ok("2024-01-02Z", xsd::DATE));
+        assert!(!ok("-2024-01-0", xsd::DATE));
+        assert!(!ok("2024-1-002", xsd::DATE));
+        assert!(!ok("2024-01", xsd::DATE));
+        assert!(!ok("2024-01-02", xsd::STRING));
+    }
+}
