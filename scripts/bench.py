@@ -17,7 +17,8 @@ For each corpus size (synthetic articles from scripts/gen_corpus.py, fixed seed)
                   (whole process: start-up + open + query + output), of events.rq with
                   LIMIT 100, of `geokg stats` and of REPL start-up (`repl < /dev/null`)
 Options: --store-only 64000 (sizes given here get only `ingest` and the query latencies, e.g. a
-1M-event store), --repeat-big N (repeats for sizes >= 50000).
+1M-event store), --repeat-big N (repeats for sizes >= 50000), --query-timeout S (default 300; a
+query cancelled by it is reported as timed out). A query slower than 10 s is run once.
 Peak RSS of every run comes from /usr/bin/time. Times are wall-clock seconds.
 """
 import json
@@ -34,15 +35,19 @@ ROOT = os.path.dirname(HERE)
 
 
 CPU = {}  # "last": CPU seconds (user + sys) of the last run
+SLOW_QUERY_S = 10  # a query slower than this is run once
 
 
-def run(cmd, env=None, stdout=subprocess.DEVNULL, stdin=None):
+def run(cmd, env=None, stdout=subprocess.DEVNULL, stdin=None, may_time_out=False):
     """Runs cmd under /usr/bin/time; returns (seconds, peak RSS MiB, stderr text).
-    The CPU seconds (user + sys) of the run are left in CPU["last"]."""
+    The CPU seconds (user + sys) of the run are left in CPU["last"]. With may_time_out, a run
+    that geokg cancelled on its --timeout returns seconds = None instead of stopping the bench."""
     full = ["/usr/bin/time", "-f", "@@RSS %M %U %S"] + cmd
     t0 = time.perf_counter()
     p = subprocess.run(full, env={**os.environ, **(env or {})}, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin, text=True)
     secs = time.perf_counter() - t0
+    if p.returncode != 0 and may_time_out and "timeout" in p.stderr.lower():
+        return None, 0.0, p.stderr
     if p.returncode != 0:
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{p.stderr}")
     rss = 0.0
@@ -64,6 +69,7 @@ def main():
     binary = os.path.abspath(arg("--bin", os.path.join(ROOT, "target", "release", "geokg")))
     repeat = int(arg("--repeat", "20"))
     repeat_big = int(arg("--repeat-big", "3"))
+    query_timeout = int(arg("--query-timeout", "300"))
     out_json = arg("--out", "bench.json")
     work = arg("--workdir", None) or tempfile.mkdtemp(prefix="geokg-bench-")
     os.makedirs(work, exist_ok=True)
@@ -137,12 +143,21 @@ def main():
                 elif q == "repl start-up":
                     cmd = base + ["repl", "--history", "off"]
                 else:
-                    cmd = base + ["query", "--format", "csv", "-f", queries[q]]
+                    cmd = base + ["query", "--timeout", str(query_timeout), "--format", "csv", "-f", queries[q]]
                 with open(os.devnull) as null:
-                    t, _, _ = run(cmd, stdin=null)
+                    t, _, _ = run(cmd, stdin=null, may_time_out=True)
+                if t is None:
+                    times = None
+                    break
                 times.append(t)
+                if t > SLOW_QUERY_S:
+                    break  # one run of a slow query is enough
+            if times is None:
+                lat[q] = {"p50_ms": None, "p95_ms": None, "timeout_s": query_timeout}
+                continue
             times.sort()
-            lat[q] = {"p50_ms": statistics.median(times) * 1000, "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))] * 1000}
+            lat[q] = {"p50_ms": statistics.median(times) * 1000, "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))] * 1000,
+                      "runs": len(times)}
         r["latency"] = lat
         results["sizes"][str(n)] = r
         rows.append(r)
@@ -169,7 +184,10 @@ def main():
     print("\nquery latency (ms, p50/p95, whole process):")
     for r in rows:
         for q, v in r["latency"].items():
-            print(f"  {r['articles']:>7} articles  {q:<40} {v['p50_ms']:7.1f} {v['p95_ms']:7.1f}")
+            if v["p50_ms"] is None:
+                print(f"  {r['articles']:>7} articles  {q:<40} timed out after {v['timeout_s']} s")
+            else:
+                print(f"  {r['articles']:>7} articles  {q:<40} {v['p50_ms']:7.1f} {v['p95_ms']:7.1f}  ({v['runs']} runs)")
     print(f"\nJSON: {out_json}")
 
 
