@@ -65,7 +65,8 @@ def arg(name, default):
 
 def main():
     store_only = [int(s) for s in arg("--store-only", "").split(",") if s]
-    sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",")] + store_only
+    sizes = [int(s) for s in arg("--sizes", "1000,10000").split(",") if s] + store_only
+    reuse = "--reuse-stores" in sys.argv
     binary = os.path.abspath(arg("--bin", os.path.join(ROOT, "target", "release", "geokg")))
     repeat = int(arg("--repeat", "20"))
     repeat_big = int(arg("--repeat-big", "3"))
@@ -106,12 +107,15 @@ def main():
                      extract1_articles_s=n / one, ratio_to_floor=one / floor, speedup=one / alln,
                      us_per_article=one / n * 1e6, extract_rss_mb=max(one_rss, all_rss))
         store = os.path.join(work, f"store-{n}")
-        subprocess.run(["rm", "-rf", store])
-        ing, ing_rss, err = run([binary, "--store", store, "ingest", corpus])
-        stats = json.loads(subprocess.run([binary, "--store", store, "stats", "--json"], capture_output=True, text=True, check=True).stdout)
+        reused = reuse and n in store_only and os.path.isdir(store)
+        if not reused:
+            subprocess.run(["rm", "-rf", store])
+            ing, ing_rss, err = run([binary, "--store", store, "ingest", corpus])
+        stats = json.loads(subprocess.run([binary, "--store", store, "--read-only", "stats", "--json"], capture_output=True, text=True, check=True).stdout)
         triples = stats["triples"] - stats["ontology_triples"]
-        r.update(triples=triples, store_events=stats["events"], ingest_s=ing, ingest_triples_s=triples / ing, ingest_rss_mb=ing_rss,
-                 ingest_us_per_article=ing / n * 1e6)
+        r.update(triples=triples, store_events=stats["events"])
+        if not reused:
+            r.update(ingest_s=ing, ingest_triples_s=triples / ing, ingest_rss_mb=ing_rss, ingest_us_per_article=ing / n * 1e6)
         if n not in store_only:
             scratch = os.path.join(work, f"store-scratch-{n}")
             if n <= 10000:
@@ -179,8 +183,9 @@ def main():
               f"{max(r['extract_rss_mb'], r['ingest_rss_mb'], r['ingest_bulk_rss_mb']):>7.0f}")
     for r in rows:
         if "floor_s" not in r:
-            print(f"{r['articles']:>9} {r['mb']:>7.1f} store only: {r['store_events']} events, {r['triples']} triples, "
-                  f"ingest {r['ingest_triples_s']:.0f} triples/s ({r['ingest_us_per_article']:.0f} us/article), RSS {r['ingest_rss_mb']:.0f} MB")
+            ingest = (f"ingest {r['ingest_triples_s']:.0f} triples/s ({r['ingest_us_per_article']:.0f} us/article), RSS {r['ingest_rss_mb']:.0f} MB"
+                      if "ingest_s" in r else "store reused (--reuse-stores)")
+            print(f"{r['articles']:>9} {r['mb']:>7.1f} store only: {r['store_events']} events, {r['triples']} triples, {ingest}")
     print("\nquery latency (ms, p50/p95, whole process):")
     for r in rows:
         for q, v in r["latency"].items():

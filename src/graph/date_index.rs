@@ -87,21 +87,9 @@ pub fn add_in(tx: &mut Transaction<'_>, quads: &[Quad]) {
     }
 }
 
-/// Order-independent fingerprint of the index graph (to notice updates that changed it).
+/// Fingerprint of the index graph (to notice updates that changed it).
 pub fn fingerprint(tx: &Transaction<'_>) -> (usize, u64) {
-    use std::hash::{Hash, Hasher};
-    let mut count = 0;
-    let mut acc = 0u64;
-    for quad in tx
-        .quads_for_pattern(None, None, None, Some(graph_name()))
-        .flatten()
-    {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        quad.hash(&mut h);
-        acc ^= h.finish();
-        count += 1;
-    }
-    (count, acc)
+    super::store::graph_fingerprint(tx, graph_name())
 }
 
 /// Rebuilds the index from the events inside a transaction: one scan of `geokg:date`.

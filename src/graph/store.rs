@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
+use oxigraph::store::{Store, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::error::GraphError;
@@ -268,6 +268,23 @@ impl GraphStore {
         }
         Ok(rows)
     }
+}
+
+/// Count and order-independent hash of one graph's quads, as a transaction sees them.
+pub fn graph_fingerprint(tx: &Transaction<'_>, graph: GraphNameRef<'_>) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut count = 0;
+    let mut acc = 0u64;
+    for quad in tx
+        .quads_for_pattern(None, None, None, Some(graph))
+        .flatten()
+    {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        quad.hash(&mut h);
+        acc ^= h.finish();
+        count += 1;
+    }
+    (count, acc)
 }
 
 /// The value of a term as a plain string: IRI, literal value, or blank node id.

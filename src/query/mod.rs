@@ -230,20 +230,8 @@ fn may_add_dates(update: &Update) -> bool {
 
 /// Count and order-independent hash of the ontology graph's quads.
 fn ontology_fingerprint(tx: &oxigraph::store::Transaction<'_>) -> (usize, u64) {
-    use std::hash::{Hash, Hasher};
     let graph = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH));
-    let mut count = 0;
-    let mut acc = 0u64;
-    for quad in tx
-        .quads_for_pattern(None, None, None, Some(graph))
-        .flatten()
-    {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        quad.hash(&mut h);
-        acc ^= h.finish();
-        count += 1;
-    }
-    (count, acc)
+    crate::graph::store::graph_fingerprint(tx, graph)
 }
 
 #[cfg(test)]
