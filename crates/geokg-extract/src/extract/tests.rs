@@ -1105,3 +1105,49 @@ fn declaring_responsible_is_an_accusation() {
     );
     assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
 }
+
+#[test]
+fn relative_clause_act_addresses_the_main_actor() {
+    // The warning in the relative clause on the meeting's other party is addressed to the
+    // subject of the meeting, across a prepositional antecedent list.
+    let got = triples(
+        "Freedonian envoys met with officials from Sylvania and Ruritania, who warned they may impose sanctions.",
+        &[
+            ("Freedonian envoys", "FRE"),
+            ("officials from Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(
+        got.contains(&t("Ruritania", "130", "Freedonian envoys"))
+            || got.contains(&t("Ruritania", "1312", "Freedonian envoys")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|x| x.0 == "officials from Sylvania" && x.2 == "Freedonian envoys"),
+        "{got:?}"
+    );
+    // Not when the relative clause names its own target.
+    let got = triples(
+        "Freedonia met with Sylvania, which condemned Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(
+        !got.iter().any(|x| x.0 == "Sylvania" && x.2 == "Freedonia"),
+        "{got:?}"
+    );
+    // Not after a non-verbal event.
+    let got = triples(
+        "Freedonia shelled Sylvania, which warned of retaliation.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        !got.iter().any(|x| x.0 == "Sylvania" && x.2 == "Freedonia"),
+        "{got:?}"
+    );
+}

@@ -109,6 +109,12 @@ fn coordinated_previous(s: &Sentence, g: usize) -> Option<usize> {
         .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
 }
 
+/// Roots of verbal interaction: statements, appeals, consultation, demands, disapproval,
+/// rejection and threats (01-13).
+fn verbal_root(code: &str) -> bool {
+    code.get(..2).is_some_and(|r| ("01".."14").contains(&r))
+}
+
 /// Whether the infinitive group `g` is something others want of its subject, not an act
 /// ("faces pressure to help X", "was urged to attack Y").
 fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
@@ -889,6 +895,21 @@ pub fn verbal_events(
             && *prev_actors == actors
         {
             targets = prev_targets.clone();
+        }
+        // "X met Y, who warned ...": an objectless verbal act in a relative clause on the
+        // target of an earlier verbal event addresses that event's actor.
+        if targets.is_empty()
+            && !passive
+            && verbal_root(&code)
+            && let Some(antecedent) = clause::relative_antecedent(s, g)
+            && let Some(prev) = out.iter().rev().find(|c: &&Candidate| {
+                verbal_root(&c.code)
+                    && !antecedent.is_empty()
+                    && antecedent.iter().all(|a| c.targets.contains(a))
+            })
+            && !same_sides(s, &actors, &prev.actors)
+        {
+            targets = prev.actors.clone();
         }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
