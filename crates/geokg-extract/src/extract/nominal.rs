@@ -124,8 +124,51 @@ fn after_noun_parties(
     ((agent, targets), false)
 }
 
-/// Events triggered by event nouns not already used by a verb pattern.
-pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) -> Vec<Candidate> {
+/// Words after which a force noun is the cause of the clause's act ("since a Z attack").
+const CAUSE_WORDS: &[&str] = &["since", "after", "following"];
+
+/// "X has waged war on Y since a Z attack": the force noun at `k` with only its actor `before`
+/// follows a cause word and an earlier force event of the clause; its target is that event's
+/// actor (the side that responds).
+fn responding_side(s: &Sentence, k: usize, before: usize, prior: &[Candidate]) -> Vec<usize> {
+    let first = s.slots[before].first;
+    let Some(cue) = (0..first)
+        .rev()
+        .find(|&j| !matches!(s.tag(j), Some(Tag::Det | Tag::Adj | Tag::Num)))
+    else {
+        return Vec::new();
+    };
+    if !CAUSE_WORDS.contains(&s.lower(cue)) {
+        return Vec::new();
+    }
+    let force = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+    prior
+        .iter()
+        .rev()
+        .find(|c| force(&c.code) && c.tokens.start < cue && c.tokens.end <= k + 1)
+        .filter(|c| {
+            c.actors.iter().all(|&a| {
+                s.slots[a].mentions.iter().all(|m| {
+                    m.party.country.is_some()
+                        && s.slots[before]
+                            .mentions
+                            .iter()
+                            .all(|b| b.party.country != m.party.country)
+                })
+            })
+        })
+        .map(|c| c.actors.clone())
+        .unwrap_or_default()
+}
+
+/// Events triggered by event nouns not already used by a verb pattern; `prior` holds the verb
+/// events of the sentence.
+pub fn nominal_events(
+    s: &Sentence,
+    lexicon: &VerbLexicon,
+    used_nouns: &[bool],
+    prior: &[Candidate],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut memo = Vec::new();
     let mut k = 0;
@@ -182,6 +225,26 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             }
             _ => (Vec::new(), targets, 0.4),
         };
+        let mut own_span = None;
+        if actors.is_empty()
+            && targets.is_empty()
+            && matches!(code.get(..2), Some("18" | "19" | "20"))
+            && let Some(b) = before
+        {
+            targets = responding_side(s, k, b, prior);
+            if !targets.is_empty() {
+                actors = coordinated_left(s, b);
+                confidence = 0.45;
+                // Dated by its own phrase ("a Z attack on October 7"), not the clause's.
+                let tail = (from..(from + 6).min(s.tags.len()))
+                    .take_while(|&j| {
+                        !matches!(s.lower(j), "." | ";" | ":") && s.group_at(j).is_none()
+                    })
+                    .last()
+                    .map_or(from, |j| j + 1);
+                own_span = Some(s.slots[b].first..tail);
+            }
+        }
         // "the expulsion of five diplomats": a pattern word inside a mention names the target.
         if targets.is_empty()
             && let Some(slot) = m.last_word.and_then(|w| s.slot_at[w])
@@ -261,7 +324,7 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             modality: Modality::Asserted,
             confidence,
             tense: GroupTense::Past,
-            tokens: start..end,
+            tokens: own_span.unwrap_or(start..end),
             kind: PatternKind::Nominal,
             mutual,
         });

@@ -64,7 +64,8 @@ fn events(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
         let s = Sentence::new(text, toks, ms, &lexicon.verbs);
         let mut used = vec![false; s.tags.len()];
         let mut c: Vec<Candidate> = verbal::verbal_events(&s, &lexicon.verbs, &mut used);
-        c.extend(nominal::nominal_events(&s, &lexicon.verbs, &used));
+        let n = nominal::nominal_events(&s, &lexicon.verbs, &used, &c);
+        c.extend(n);
         doc.add(&s, start, end, c);
     }
     doc.finish()
@@ -1150,4 +1151,37 @@ fn relative_clause_act_addresses_the_main_actor() {
         !got.iter().any(|x| x.0 == "Sylvania" && x.2 == "Freedonia"),
         "{got:?}"
     );
+}
+
+#[test]
+fn force_noun_after_cause_word_targets_the_responding_side() {
+    // "since a Z attack": the attack is on the side whose force the clause reports.
+    let got = triples(
+        "Freedonia has shelled towns in Sylvania since a Ruritania attack on its border posts.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(got.contains(&t("Ruritania", "190", "Freedonia")), "{got:?}");
+    // Not after a verbal reaction, and not without a cause word.
+    let got = triples(
+        "Freedonia condemned Sylvania after a Ruritania attack.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.0 == "Ruritania"), "{got:?}");
+    let got = triples(
+        "Freedonia shelled Sylvania during a Ruritania attack.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.0 == "Ruritania"), "{got:?}");
 }
