@@ -1185,3 +1185,18 @@ fn force_noun_after_cause_word_targets_the_responding_side() {
     );
     assert!(!got.iter().any(|x| x.0 == "Ruritania"), "{got:?}");
 }
+
+#[test]
+fn participle_clause_after_comma_is_a_mutual_act() {
+    let got = triples(
+        "Freedonia and Sylvania ended their summit on Monday, agreeing to resume negotiations.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.contains(&t("Freedonia", "036", "Sylvania")), "{got:?}");
+    // Without the comma the participle is no act of the clause subject.
+    let got = triples(
+        "Reports of Freedonia and Sylvania agreeing to resume negotiations were denied.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(!got.iter().any(|x| x.1.starts_with("03")), "{got:?}");
+}

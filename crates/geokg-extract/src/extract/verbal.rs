@@ -198,6 +198,21 @@ fn under_plan_verb(s: &Sentence, g: usize) -> bool {
     governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
 }
 
+/// Whether group `g` is a participle clause after a comma ("X and Y met, agreeing to ..."):
+/// an act of the main subject.
+fn free_adjunct(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    group.nonfinite
+        && matches!(
+            s.tag(group.head),
+            Some(Tag::Verb(crate::nlp::VerbForm::Gerund))
+        )
+        && (0..group.start)
+            .rev()
+            .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))
+            .is_some_and(|k| s.lower(k) == ",")
+}
+
 /// Verbs of command whose nominal object is the commanded act itself ("ordered the expulsion").
 const EXECUTIVE_VERBS: &[&str] = &["order", "direct", "authorize", "authorise"];
 
@@ -920,7 +935,7 @@ pub fn verbal_events(
         let mutual = targets.is_empty()
             && member_count >= 2
             && symmetric_root(&code)
-            && (!group.nonfinite || passive || under_plan_verb(s, g));
+            && (!group.nonfinite || passive || under_plan_verb(s, g) || free_adjunct(s, g));
         if actors.is_empty() || (targets.is_empty() && !mutual) {
             continue;
         }
