@@ -1200,3 +1200,23 @@ fn participle_clause_after_comma_is_a_mutual_act() {
     );
     assert!(!got.iter().any(|x| x.1.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn speculation_is_no_event() {
+    let actors = [("Freedonia", "FRE"), ("Sylvanian diplomats", "SYL")];
+    for text in [
+        "It is likely Freedonia will expel Sylvanian diplomats in return.",
+        "It is unlikely that Freedonia will expel Sylvanian diplomats.",
+        "Freedonia is likely to expel Sylvanian diplomats.",
+    ] {
+        assert_eq!(triples(text, &actors), [], "{text}");
+    }
+    // A report of the act itself stays.
+    assert_eq!(
+        triples(
+            "Freedonia expelled Sylvanian diplomats, which is likely to anger Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}

@@ -198,6 +198,35 @@ fn under_plan_verb(s: &Sentence, g: usize) -> bool {
     governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
 }
 
+/// Adjectives by which a writer speculates about an act ("it is likely X will", "X is
+/// unlikely to").
+const SPECULATION: &[&str] = &["likely", "unlikely", "possible", "probable", "conceivable"];
+
+/// Whether group `g` is speculated about rather than reported: "it is likely (that) X will
+/// expel ...", "X is likely to expel ...". Speculation is no event.
+fn speculated(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    // "X is likely to expel": the adjective right before the infinitive's "to".
+    if group.nonfinite
+        && group.start >= 2
+        && s.lower(group.start) == "to"
+        && SPECULATION.contains(&s.lower(group.start - 1))
+        && s.tag(group.start - 2) == Some(Tag::Be)
+    {
+        return true;
+    }
+    // "it is likely (that) X will expel": the frame opens the clause of `g`.
+    let from = (0..group.start)
+        .rev()
+        .take(10)
+        .take_while(|&j| !matches!(s.lower(j), ";" | ":" | "," | "but"))
+        .last()
+        .unwrap_or(group.start);
+    (from..group.start).any(|j| {
+        s.lower(j) == "it" && s.tag(j + 1) == Some(Tag::Be) && SPECULATION.contains(&s.lower(j + 2))
+    })
+}
+
 /// Whether group `g` is a participle clause after a comma ("X and Y met, agreeing to ..."):
 /// an act of the main subject.
 fn free_adjunct(s: &Sentence, g: usize) -> bool {
@@ -696,7 +725,7 @@ pub fn verbal_events(
         {
             continue;
         }
-        if in_condition(s, g) || unrealized_infinitive(s, g) {
+        if in_condition(s, g) || unrealized_infinitive(s, g) || speculated(s, g) {
             continue;
         }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
