@@ -1220,3 +1220,20 @@ fn speculation_is_no_event() {
         [t("Freedonia", "161", "Sylvanian diplomats")]
     );
 }
+
+#[test]
+fn fighting_after_a_meeting_is_between_its_parties() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    let got = triples(
+        "Freedonia and Sylvania met on Sunday after last month's heavy fighting on their border.",
+        &actors,
+    );
+    assert!(got.contains(&t("Freedonia", "190", "Sylvania")), "{got:?}");
+    assert!(got.contains(&t("Sylvania", "190", "Freedonia")), "{got:?}");
+    // Fighting with a clause of its own is not theirs.
+    let got = triples(
+        "Freedonia and Sylvania met on Sunday after fighting erupted again.",
+        &actors,
+    );
+    assert!(!got.iter().any(|x| x.1.starts_with("19")), "{got:?}");
+}
