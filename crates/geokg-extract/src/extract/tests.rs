@@ -1237,3 +1237,36 @@ fn fighting_after_a_meeting_is_between_its_parties() {
     );
     assert!(!got.iter().any(|x| x.1.starts_with("19")), "{got:?}");
 }
+
+#[test]
+fn announced_act_is_done_to_the_addressee() {
+    let got = triples(
+        "Freedonia informed Sylvania that Freedonia would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Freedonia", "FRE"),
+        ],
+    );
+    assert_eq!(got, [t("Freedonia", "1313", "Sylvania")]);
+    let got = triples(
+        "Freedonia told the Sylvanian government that it would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvanian government", "SYL"),
+            ("it", "FRE"),
+        ],
+    );
+    // The harness labels a pronoun by its surface.
+    assert_eq!(got, [t("it", "1313", "Sylvanian government")]);
+    // Another party's act is not addressed to the listener.
+    let got = triples(
+        "Freedonia told Sylvania that Ruritania would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.2 == "Sylvania"), "{got:?}");
+}

@@ -198,6 +198,45 @@ fn under_plan_verb(s: &Sentence, g: usize) -> bool {
     governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
 }
 
+/// Verbs that address a that-clause to a listener ("told Y that", "informed Y that").
+const ADDRESSING_VERBS: &[&str] = &["tell", "inform", "notify", "assure", "remind"];
+
+/// For group `g` right after "X told/informed Y that": the speaker and addressee mentions.
+fn addressed_clause(
+    s: &Sentence,
+    g: usize,
+    memo: &mut Vec<Option<Vec<usize>>>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let p = g.checked_sub(1)?;
+    let speech = &s.groups[p];
+    if speech.nonfinite || !ADDRESSING_VERBS.contains(&speech.lemma.as_str()) {
+        return None;
+    }
+    // Past determiners and a possessor ("its Swedish counterpart").
+    let mut k = speech.end;
+    let addressee = loop {
+        match s.slot_at.get(k).copied().flatten() {
+            Some(m) if s.slots[m].mentions.iter().all(|x| x.possessive) => k = s.slots[m].end,
+            Some(m) => break m,
+            None if matches!(s.tag(k), Some(Tag::Det | Tag::Poss)) => k += 1,
+            None => return None,
+        }
+    };
+    // Past the head noun of an adjectival mention ("Swedish counterpart").
+    let end = s.slots[addressee].end;
+    let that = (end..(end + 3).min(s.tags.len()))
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Noun | Tag::Adj)))
+        .unwrap_or(end);
+    let clause_start = s.groups[g].start;
+    if s.lower(that) != "that"
+        || (that + 1..clause_start).any(|k| matches!(s.lower(k), "," | ";" | ":" | "that"))
+    {
+        return None;
+    }
+    let speakers = subject_of(s, p, memo);
+    (!speakers.is_empty()).then(|| (speakers, clause::coordinated_right(s, addressee)))
+}
+
 /// Adjectives by which a writer speculates about an act ("it is likely X will", "X is
 /// unlikely to").
 const SPECULATION: &[&str] = &["likely", "unlikely", "possible", "probable", "conceivable"];
@@ -253,8 +292,8 @@ const PLAN_VERBS: &[&str] = &[
 
 /// Verbs reporting speech, after which "would" reports an intention.
 const SPEECH_VERBS: &[&str] = &[
-    "say", "announce", "tell", "state", "declare", "confirm", "add", "indicate", "signal",
-    "insist", "vow", "promise", "pledge", "agree",
+    "say", "announce", "tell", "inform", "notify", "assure", "state", "declare", "confirm", "add",
+    "indicate", "signal", "insist", "vow", "promise", "pledge", "agree",
 ];
 
 /// Modals of possibility.
@@ -954,6 +993,17 @@ pub fn verbal_events(
             && !same_sides(s, &actors, &prev.actors)
         {
             targets = prev.actors.clone();
+        }
+        // "X told Y that it would cut ties": the speaker's own act without a target, announced
+        // to an addressee, is done to the addressee.
+        if targets.is_empty()
+            && !passive
+            && let Some((speakers, addressees)) = addressed_clause(s, g, &mut memo)
+            && !actors.is_empty()
+            && same_sides(s, &speakers, &actors)
+            && !same_sides(s, &actors, &addressees)
+        {
+            targets = addressees;
         }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
