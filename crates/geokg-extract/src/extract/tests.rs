@@ -1270,3 +1270,27 @@ fn announced_act_is_done_to_the_addressee() {
     );
     assert!(!got.iter().any(|x| x.2 == "Sylvania"), "{got:?}");
 }
+
+#[test]
+fn condemned_violence_targets_its_place() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    assert_eq!(
+        triples(
+            "Freedonia condemned the escalating violence in Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia issued a condemnation of the violence in Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    // Not for other objects.
+    assert_eq!(
+        triples("Freedonia condemned the decision in Sylvania.", &actors),
+        []
+    );
+}

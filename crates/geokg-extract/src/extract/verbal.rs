@@ -198,6 +198,44 @@ fn under_plan_verb(s: &Sentence, g: usize) -> bool {
     governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
 }
 
+/// Nouns of violence whose condemnation targets the place where it happens.
+const VIOLENCE_NOUNS: &[&str] = &[
+    "violence",
+    "killing",
+    "atrocity",
+    "bloodshed",
+    "massacre",
+    "fighting",
+    "hostility",
+    "abuse",
+    "crackdown",
+];
+
+/// Whether the object starting at `from` (past "of", determiners and modifiers) is a noun of
+/// violence ("of the escalating violence", "the police crackdown").
+fn violence_object(s: &Sentence, from: usize) -> bool {
+    for k in from..(from + 5).min(s.tags.len()) {
+        if s.slot_at[k].is_some() {
+            return false;
+        }
+        match s.tag(k) {
+            Some(Tag::Det | Tag::Adj | Tag::Adv | Tag::Verb(crate::nlp::VerbForm::Gerund)) => {}
+            _ if s.lower(k) == "of" => {}
+            Some(Tag::Noun) => {
+                if VIOLENCE_NOUNS.contains(&crate::nlp::lemma::noun_singular(s.lower(k))) {
+                    return true;
+                }
+                // A noun modifier ("the police crackdown", "the escalating violence").
+                if !matches!(s.tag(k + 1), Some(Tag::Noun)) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Verbs that address a that-clause to a listener ("told Y that", "informed Y that").
 const ADDRESSING_VERBS: &[&str] = &["tell", "inform", "notify", "assure", "remind"];
 
@@ -962,6 +1000,22 @@ pub fn verbal_events(
                     .map(|&t| s.slots[t].end)
                     .max()
                     .unwrap_or(start);
+                targets.clear();
+            }
+        }
+        // "condemned the violence in X": disapproval of violence names the place it happens.
+        if targets.is_empty()
+            && !passive
+            && code.starts_with("11")
+            && violence_object(s, m.end.max(from))
+        {
+            let place_opts = ObjectSearch {
+                places: true,
+                infinitives: true,
+                ..opts
+            };
+            targets = objects_after(s, g, m.end.max(from), place_opts);
+            if same_sides(s, &actors, &targets) {
                 targets.clear();
             }
         }
