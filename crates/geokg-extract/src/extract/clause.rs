@@ -424,6 +424,11 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             k = s.slots[m].end;
             continue;
         }
+        // "over what he described as X's moves": the frame names the object.
+        if let Some(end) = naming_frame(s, k) {
+            k = end;
+            continue;
+        }
         let w = s.lower(k);
         match w {
             "." | ";" | "!" | "?" | ":" | "(" => return Vec::new(),
@@ -463,6 +468,56 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
         k += 1;
     }
     Vec::new()
+}
+
+/// Verbs that name something in "what X called/described as Y".
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "describe",
+    "term",
+    "label",
+    "dub",
+    "brand",
+    "characterize",
+    "characterise",
+];
+
+/// For "what" at `k` opening a naming frame ("what he described as", "what Beijing called"):
+/// the token after the frame. The frame names the object that follows; it is no event.
+pub fn naming_frame(s: &Sentence, k: usize) -> Option<usize> {
+    if s.lower(k) != "what" {
+        return None;
+    }
+    let mut j = k + 1;
+    match s.slot_at.get(j).copied().flatten() {
+        Some(m) => j = s.slots[m].end,
+        None if s.tag(j) == Some(Tag::Pron) => j += 1,
+        // "what some officials described as".
+        None => {
+            let start = j;
+            while j < start + 3
+                && matches!(
+                    s.tag(j),
+                    Some(Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
+                )
+            {
+                j += 1;
+            }
+            if j == start || !matches!(s.tag(j - 1), Some(Tag::Noun | Tag::Proper)) {
+                return None;
+            }
+        }
+    }
+    let h = s.group_at(j)?;
+    let group = &s.groups[h];
+    if group.start != j || !NAMING_VERBS.contains(&group.lemma.as_str()) {
+        return None;
+    }
+    Some(if s.lower(group.end) == "as" {
+        group.end + 1
+    } else {
+        group.end
+    })
 }
 
 /// Whether token `k` is a bare past participle between a noun and "by", a reduced relative

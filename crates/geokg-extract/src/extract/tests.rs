@@ -1294,3 +1294,23 @@ fn condemned_violence_targets_its_place() {
         []
     );
 }
+
+#[test]
+fn naming_frame_is_no_event_and_names_the_object() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    // "called" names the object here; it is no telephone call.
+    assert_eq!(
+        triples(
+            "Freedonia condemned what it called Sylvania's provocations.",
+            &[("Freedonia", "FRE"), ("it", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia criticized what officials described as Sylvania's buildup.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+}

@@ -275,6 +275,13 @@ fn addressed_clause(
     (!speakers.is_empty()).then(|| (speakers, clause::coordinated_right(s, addressee)))
 }
 
+/// Whether group `g` is the verb of a naming frame ("what it called provocations").
+fn named(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    (group.start.saturating_sub(4)..group.start)
+        .any(|k| clause::naming_frame(s, k).is_some_and(|end| end >= group.end))
+}
+
 /// Adjectives by which a writer speculates about an act ("it is likely X will", "X is
 /// unlikely to").
 const SPECULATION: &[&str] = &["likely", "unlikely", "possible", "probable", "conceivable"];
@@ -802,7 +809,7 @@ pub fn verbal_events(
         {
             continue;
         }
-        if in_condition(s, g) || unrealized_infinitive(s, g) || speculated(s, g) {
+        if in_condition(s, g) || unrealized_infinitive(s, g) || speculated(s, g) || named(s, g) {
             continue;
         }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
