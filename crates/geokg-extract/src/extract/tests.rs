@@ -1314,3 +1314,24 @@ fn naming_frame_is_no_event_and_names_the_object() {
         [t("Freedonia", "111", "Sylvania")]
     );
 }
+
+#[test]
+fn embassies_and_compensation() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    assert_eq!(
+        triples(
+            "Freedonia reopened its embassy in Sylvania on Monday.",
+            &actors
+        ),
+        [t("Freedonia", "054", "Sylvania")]
+    );
+    assert_eq!(
+        triples("Freedonia paid compensation to Sylvania.", &actors),
+        [t("Freedonia", "071", "Sylvania")]
+    );
+    // Closing an embassy stays a break in relations.
+    assert_eq!(
+        triples("Freedonia closed its embassy in Sylvania.", &actors),
+        [t("Freedonia", "161", "Sylvania")]
+    );
+}
