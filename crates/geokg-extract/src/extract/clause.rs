@@ -107,6 +107,11 @@ pub fn coordinated_right(s: &Sentence, slot: usize) -> Vec<usize> {
 
 /// `slot` and the mentions coordinated before it; the nearest link must be "and"/"or".
 pub fn coordinated_left(s: &Sentence, slot: usize) -> Vec<usize> {
+    coordinated_before(s, slot, true)
+}
+
+/// [`coordinated_left`]; `free` stops at a conjunct governed by a preposition (no subject).
+fn coordinated_before(s: &Sentence, slot: usize, free: bool) -> Vec<usize> {
     let mut out = vec![slot];
     let mut first = s.slots[slot].first;
     let mut need_and = true;
@@ -131,7 +136,7 @@ pub fn coordinated_left(s: &Sentence, slot: usize) -> Vec<usize> {
         else {
             break;
         };
-        if governed_by_prep(s, prev) {
+        if free && governed_by_prep(s, prev) {
             break;
         }
         out.insert(0, prev);
@@ -189,14 +194,7 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
         // Relative clause: "Putin, who met Xi, ..." → the antecedent.
         if matches!(s.lower(b), "who" | "which") {
-            let mut a = b;
-            while a > 0 && matches!(s.lower(a - 1), ",") {
-                a -= 1;
-            }
-            if let Some(m) = a.checked_sub(1).and_then(|q| s.slot_at[q]) {
-                return coordinated_left(s, m);
-            }
-            return Vec::new();
+            return relative_antecedent(s, g).unwrap_or_default();
         }
     }
     // "X said it would ...": an unresolved subject pronoun right after a speech verb is the
@@ -266,6 +264,27 @@ fn find_subject(s: &Sentence, g: usize, memo: &mut Vec<Option<Vec<usize>>>) -> V
         }
     }
     inner.into_iter().collect()
+}
+
+/// The antecedent mentions of group `g` when it opens a relative clause ("met with X and Y,
+/// who warned ..." → X, Y); `Some(empty)` when the antecedent is not a mention.
+pub fn relative_antecedent(s: &Sentence, g: usize) -> Option<Vec<usize>> {
+    let b = (0..s.groups[g].start)
+        .rev()
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))?;
+    if !matches!(s.lower(b), "who" | "which") {
+        return None;
+    }
+    let mut a = b;
+    while a > 0 && matches!(s.lower(a - 1), ",") {
+        a -= 1;
+    }
+    Some(
+        a.checked_sub(1)
+            .and_then(|q| s.slot_at[q])
+            .map(|m| coordinated_before(s, m, false))
+            .unwrap_or_default(),
+    )
 }
 
 /// Whether group `h` is a bare participle modifying the noun before it ("a report released
@@ -405,6 +424,11 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
             k = s.slots[m].end;
             continue;
         }
+        // "over what he described as X's moves": the frame names the object.
+        if let Some(end) = naming_frame(s, k) {
+            k = end;
+            continue;
+        }
         let w = s.lower(k);
         match w {
             "." | ";" | "!" | "?" | ":" | "(" => return Vec::new(),
@@ -444,6 +468,56 @@ pub fn objects_after(s: &Sentence, g: usize, from: usize, opts: ObjectSearch) ->
         k += 1;
     }
     Vec::new()
+}
+
+/// Verbs that name something in "what X called/described as Y".
+const NAMING_VERBS: &[&str] = &[
+    "call",
+    "describe",
+    "term",
+    "label",
+    "dub",
+    "brand",
+    "characterize",
+    "characterise",
+];
+
+/// For "what" at `k` opening a naming frame ("what he described as", "what Beijing called"):
+/// the token after the frame. The frame names the object that follows; it is no event.
+pub fn naming_frame(s: &Sentence, k: usize) -> Option<usize> {
+    if s.lower(k) != "what" {
+        return None;
+    }
+    let mut j = k + 1;
+    match s.slot_at.get(j).copied().flatten() {
+        Some(m) => j = s.slots[m].end,
+        None if s.tag(j) == Some(Tag::Pron) => j += 1,
+        // "what some officials described as".
+        None => {
+            let start = j;
+            while j < start + 3
+                && matches!(
+                    s.tag(j),
+                    Some(Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
+                )
+            {
+                j += 1;
+            }
+            if j == start || !matches!(s.tag(j - 1), Some(Tag::Noun | Tag::Proper)) {
+                return None;
+            }
+        }
+    }
+    let h = s.group_at(j)?;
+    let group = &s.groups[h];
+    if group.start != j || !NAMING_VERBS.contains(&group.lemma.as_str()) {
+        return None;
+    }
+    Some(if s.lower(group.end) == "as" {
+        group.end + 1
+    } else {
+        group.end
+    })
 }
 
 /// Whether token `k` is a bare past participle between a noun and "by", a reduced relative

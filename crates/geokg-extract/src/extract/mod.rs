@@ -81,11 +81,13 @@ impl Extractor {
                 let mut used_nouns = vec![false; sentence.tags.len()];
                 let mut candidates =
                     verbal::verbal_events(&sentence, &self.lexicon.verbs, &mut used_nouns);
-                candidates.extend(nominal::nominal_events(
+                let nominal = nominal::nominal_events(
                     &sentence,
                     &self.lexicon.verbs,
                     &used_nouns,
-                ));
+                    &candidates,
+                );
+                candidates.extend(nominal);
                 out.add(&sentence, first.start, last.end, candidates);
             }
         }

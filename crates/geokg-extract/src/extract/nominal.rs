@@ -124,8 +124,70 @@ fn after_noun_parties(
     ((agent, targets), false)
 }
 
-/// Events triggered by event nouns not already used by a verb pattern.
-pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) -> Vec<Candidate> {
+/// Words after which a force noun is the cause of the clause's act ("since a Z attack").
+const CAUSE_WORDS: &[&str] = &["since", "after", "following"];
+
+/// "X has waged war on Y since a Z attack": the force noun at `k` with only its actor `before`
+/// follows a cause word and an earlier force event of the clause; its target is that event's
+/// actor (the side that responds).
+fn responding_side(s: &Sentence, k: usize, before: usize, prior: &[Candidate]) -> Vec<usize> {
+    let Some(cue) = cause_cue(s, s.slots[before].first) else {
+        return Vec::new();
+    };
+    let force = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+    prior
+        .iter()
+        .rev()
+        .find(|c| force(&c.code) && c.tokens.start < cue && c.tokens.end <= k + 1)
+        .filter(|c| {
+            c.actors.iter().all(|&a| {
+                s.slots[a].mentions.iter().all(|m| {
+                    m.party.country.is_some()
+                        && s.slots[before]
+                            .mentions
+                            .iter()
+                            .all(|b| b.party.country != m.party.country)
+                })
+            })
+        })
+        .map(|c| c.actors.clone())
+        .unwrap_or_default()
+}
+
+/// The cause word ("since", "after", "following") opening the noun phrase that starts at or
+/// before `first` ("after last month's heavy", "since a").
+fn cause_cue(s: &Sentence, first: usize) -> Option<usize> {
+    let cue = (0..first).rev().take(6).find(|&j| {
+        !matches!(
+            s.tag(j),
+            Some(Tag::Det | Tag::Adj | Tag::Num | Tag::Noun | Tag::Poss)
+        )
+    })?;
+    CAUSE_WORDS.contains(&s.lower(cue)).then_some(cue)
+}
+
+/// "X and Y met after last month's fighting": the earlier mutual event of the clause whose
+/// parties fought, for a force noun at `k` with no participants after a cause word.
+fn fighting_parties<'c>(s: &Sentence, k: usize, prior: &'c [Candidate]) -> Option<&'c Candidate> {
+    let cue = cause_cue(s, k)?;
+    // "after fighting erupted in Z" names the fighting's own clause.
+    if (k + 1..(k + 4).min(s.tags.len())).any(|j| s.group_at(j).is_some()) {
+        return None;
+    }
+    prior
+        .iter()
+        .rev()
+        .find(|c| c.mutual && c.tokens.start < cue && c.tokens.end <= cue)
+}
+
+/// Events triggered by event nouns not already used by a verb pattern; `prior` holds the verb
+/// events of the sentence.
+pub fn nominal_events(
+    s: &Sentence,
+    lexicon: &VerbLexicon,
+    used_nouns: &[bool],
+    prior: &[Candidate],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut memo = Vec::new();
     let mut k = 0;
@@ -182,6 +244,38 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             }
             _ => (Vec::new(), targets, 0.4),
         };
+        let mut own_span = None;
+        if actors.is_empty()
+            && targets.is_empty()
+            && matches!(code.get(..2), Some("18" | "19" | "20"))
+            && let Some(b) = before
+        {
+            targets = responding_side(s, k, b, prior);
+            if !targets.is_empty() {
+                actors = coordinated_left(s, b);
+                confidence = 0.45;
+                // Dated by its own phrase ("a Z attack on October 7"), not the clause's.
+                let tail = (from..(from + 6).min(s.tags.len()))
+                    .take_while(|&j| {
+                        !matches!(s.lower(j), "." | ";" | ":") && s.group_at(j).is_none()
+                    })
+                    .last()
+                    .map_or(from, |j| j + 1);
+                own_span = Some(s.slots[b].first..tail);
+            }
+        }
+        let mut between_subjects = false;
+        if actors.is_empty()
+            && targets.is_empty()
+            && before.is_none()
+            && code.starts_with("19")
+            && let Some(c) = fighting_parties(s, k, prior)
+        {
+            actors = c.actors.clone();
+            confidence = 0.45;
+            between_subjects = true;
+            own_span = cause_cue(s, k).map(|cue| cue + 1..(k + 1));
+        }
         // "the expulsion of five diplomats": a pattern word inside a mention names the target.
         if targets.is_empty()
             && let Some(slot) = m.last_word.and_then(|w| s.slot_at[w])
@@ -225,7 +319,9 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
         // "a meeting among X, Y and Z", "their bilateral meeting": every party meets the others.
         let mut mutual = false;
         if symmetric_root(&code) {
-            if group && targets.len() >= 2 {
+            if between_subjects {
+                mutual = true;
+            } else if group && targets.len() >= 2 {
                 actors.append(&mut targets);
                 mutual = true;
             } else if targets.is_empty()
@@ -261,7 +357,7 @@ pub fn nominal_events(s: &Sentence, lexicon: &VerbLexicon, used_nouns: &[bool]) 
             modality: Modality::Asserted,
             confidence,
             tense: GroupTense::Past,
-            tokens: start..end,
+            tokens: own_span.unwrap_or(start..end),
             kind: PatternKind::Nominal,
             mutual,
         });

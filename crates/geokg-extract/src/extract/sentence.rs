@@ -133,6 +133,27 @@ impl<'a> Sentence<'a> {
                 next.lemma = crate::nlp::lemma::noun_singular(&next.lower).to_string();
             }
         }
+        // "since a Hamas attack", "the Taliban offensive on Y": after an article, a singular
+        // mention modifies the base form that follows, a noun.
+        for slot in &slots {
+            let article = slot.first > 0
+                && match tags[slot.first - 1].lower.as_str() {
+                    "a" | "an" => true,
+                    "the" => tags
+                        .get(slot.end + 1)
+                        .is_none_or(|t| matches!(t.tag, Tag::Prep | Tag::Punct)),
+                    _ => false,
+                };
+            let singular = slot.mentions.iter().all(|m| !m.plural);
+            if article
+                && singular
+                && let Some(next) = tags.get_mut(slot.end)
+                && next.tag == Tag::Verb(VerbForm::Base)
+            {
+                next.tag = Tag::Noun;
+                next.lemma = crate::nlp::lemma::noun_singular(&next.lower).to_string();
+            }
+        }
         // "killed in Israeli tank shelling": a gerund after a mention inside a prepositional or
         // determined phrase is a noun.
         for slot in &slots {

@@ -64,7 +64,8 @@ fn events(text: &str, actors: &[(&str, &str)]) -> Vec<Event> {
         let s = Sentence::new(text, toks, ms, &lexicon.verbs);
         let mut used = vec![false; s.tags.len()];
         let mut c: Vec<Candidate> = verbal::verbal_events(&s, &lexicon.verbs, &mut used);
-        c.extend(nominal::nominal_events(&s, &lexicon.verbs, &used));
+        let n = nominal::nominal_events(&s, &lexicon.verbs, &used, &c);
+        c.extend(n);
         doc.add(&s, start, end, c);
     }
     doc.finish()
@@ -1104,4 +1105,233 @@ fn declaring_responsible_is_an_accusation() {
         &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
     );
     assert_eq!(got, [t("Freedonia", "112", "Sylvania")]);
+}
+
+#[test]
+fn relative_clause_act_addresses_the_main_actor() {
+    // The warning in the relative clause on the meeting's other party is addressed to the
+    // subject of the meeting, across a prepositional antecedent list.
+    let got = triples(
+        "Freedonian envoys met with officials from Sylvania and Ruritania, who warned they may impose sanctions.",
+        &[
+            ("Freedonian envoys", "FRE"),
+            ("officials from Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(
+        got.contains(&t("Ruritania", "130", "Freedonian envoys"))
+            || got.contains(&t("Ruritania", "1312", "Freedonian envoys")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|x| x.0 == "officials from Sylvania" && x.2 == "Freedonian envoys"),
+        "{got:?}"
+    );
+    // Not when the relative clause names its own target.
+    let got = triples(
+        "Freedonia met with Sylvania, which condemned Ruritania.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(
+        !got.iter().any(|x| x.0 == "Sylvania" && x.2 == "Freedonia"),
+        "{got:?}"
+    );
+    // Not after a non-verbal event.
+    let got = triples(
+        "Freedonia shelled Sylvania, which warned of retaliation.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(
+        !got.iter().any(|x| x.0 == "Sylvania" && x.2 == "Freedonia"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn force_noun_after_cause_word_targets_the_responding_side() {
+    // "since a Z attack": the attack is on the side whose force the clause reports.
+    let got = triples(
+        "Freedonia has shelled towns in Sylvania since a Ruritania attack on its border posts.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(got.contains(&t("Ruritania", "190", "Freedonia")), "{got:?}");
+    // Not after a verbal reaction, and not without a cause word.
+    let got = triples(
+        "Freedonia condemned Sylvania after a Ruritania attack.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.0 == "Ruritania"), "{got:?}");
+    let got = triples(
+        "Freedonia shelled Sylvania during a Ruritania attack.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.0 == "Ruritania"), "{got:?}");
+}
+
+#[test]
+fn participle_clause_after_comma_is_a_mutual_act() {
+    let got = triples(
+        "Freedonia and Sylvania ended their summit on Monday, agreeing to resume negotiations.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(got.contains(&t("Freedonia", "036", "Sylvania")), "{got:?}");
+    // Without the comma the participle is no act of the clause subject.
+    let got = triples(
+        "Reports of Freedonia and Sylvania agreeing to resume negotiations were denied.",
+        &[("Freedonia", "FRE"), ("Sylvania", "SYL")],
+    );
+    assert!(!got.iter().any(|x| x.1.starts_with("03")), "{got:?}");
+}
+
+#[test]
+fn speculation_is_no_event() {
+    let actors = [("Freedonia", "FRE"), ("Sylvanian diplomats", "SYL")];
+    for text in [
+        "It is likely Freedonia will expel Sylvanian diplomats in return.",
+        "It is unlikely that Freedonia will expel Sylvanian diplomats.",
+        "Freedonia is likely to expel Sylvanian diplomats.",
+    ] {
+        assert_eq!(triples(text, &actors), [], "{text}");
+    }
+    // A report of the act itself stays.
+    assert_eq!(
+        triples(
+            "Freedonia expelled Sylvanian diplomats, which is likely to anger Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "161", "Sylvanian diplomats")]
+    );
+}
+
+#[test]
+fn fighting_after_a_meeting_is_between_its_parties() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    let got = triples(
+        "Freedonia and Sylvania met on Sunday after last month's heavy fighting on their border.",
+        &actors,
+    );
+    assert!(got.contains(&t("Freedonia", "190", "Sylvania")), "{got:?}");
+    assert!(got.contains(&t("Sylvania", "190", "Freedonia")), "{got:?}");
+    // Fighting with a clause of its own is not theirs.
+    let got = triples(
+        "Freedonia and Sylvania met on Sunday after fighting erupted again.",
+        &actors,
+    );
+    assert!(!got.iter().any(|x| x.1.starts_with("19")), "{got:?}");
+}
+
+#[test]
+fn announced_act_is_done_to_the_addressee() {
+    let got = triples(
+        "Freedonia informed Sylvania that Freedonia would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Freedonia", "FRE"),
+        ],
+    );
+    assert_eq!(got, [t("Freedonia", "1313", "Sylvania")]);
+    let got = triples(
+        "Freedonia told the Sylvanian government that it would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvanian government", "SYL"),
+            ("it", "FRE"),
+        ],
+    );
+    // The harness labels a pronoun by its surface.
+    assert_eq!(got, [t("it", "1313", "Sylvanian government")]);
+    // Another party's act is not addressed to the listener.
+    let got = triples(
+        "Freedonia told Sylvania that Ruritania would cut diplomatic relations.",
+        &[
+            ("Freedonia", "FRE"),
+            ("Sylvania", "SYL"),
+            ("Ruritania", "RUR"),
+        ],
+    );
+    assert!(!got.iter().any(|x| x.2 == "Sylvania"), "{got:?}");
+}
+
+#[test]
+fn condemned_violence_targets_its_place() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    assert_eq!(
+        triples(
+            "Freedonia condemned the escalating violence in Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia issued a condemnation of the violence in Sylvania.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    // Not for other objects.
+    assert_eq!(
+        triples("Freedonia condemned the decision in Sylvania.", &actors),
+        []
+    );
+}
+
+#[test]
+fn naming_frame_is_no_event_and_names_the_object() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    // "called" names the object here; it is no telephone call.
+    assert_eq!(
+        triples(
+            "Freedonia condemned what it called Sylvania's provocations.",
+            &[("Freedonia", "FRE"), ("it", "FRE"), ("Sylvania", "SYL")]
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+    assert_eq!(
+        triples(
+            "Freedonia criticized what officials described as Sylvania's buildup.",
+            &actors
+        ),
+        [t("Freedonia", "111", "Sylvania")]
+    );
+}
+
+#[test]
+fn embassies_and_compensation() {
+    let actors = [("Freedonia", "FRE"), ("Sylvania", "SYL")];
+    assert_eq!(
+        triples(
+            "Freedonia reopened its embassy in Sylvania on Monday.",
+            &actors
+        ),
+        [t("Freedonia", "054", "Sylvania")]
+    );
+    assert_eq!(
+        triples("Freedonia paid compensation to Sylvania.", &actors),
+        [t("Freedonia", "071", "Sylvania")]
+    );
+    // Closing an embassy stays a break in relations.
+    assert_eq!(
+        triples("Freedonia closed its embassy in Sylvania.", &actors),
+        [t("Freedonia", "161", "Sylvania")]
+    );
 }

@@ -109,6 +109,12 @@ fn coordinated_previous(s: &Sentence, g: usize) -> Option<usize> {
         .find(|&p| !s.groups[p].nonfinite && s.groups[p].end <= b)
 }
 
+/// Roots of verbal interaction: statements, appeals, consultation, demands, disapproval,
+/// rejection and threats (01-13).
+fn verbal_root(code: &str) -> bool {
+    code.get(..2).is_some_and(|r| ("01".."14").contains(&r))
+}
+
 /// Whether the infinitive group `g` is something others want of its subject, not an act
 /// ("faces pressure to help X", "was urged to attack Y").
 fn unrealized_infinitive(s: &Sentence, g: usize) -> bool {
@@ -192,6 +198,134 @@ fn under_plan_verb(s: &Sentence, g: usize) -> bool {
     governing_group(s, g).is_some_and(|p| PLAN_VERBS.contains(&s.groups[p].lemma.as_str()))
 }
 
+/// Nouns of violence whose condemnation targets the place where it happens.
+const VIOLENCE_NOUNS: &[&str] = &[
+    "violence",
+    "killing",
+    "atrocity",
+    "bloodshed",
+    "massacre",
+    "fighting",
+    "hostility",
+    "abuse",
+    "crackdown",
+];
+
+/// Whether the object starting at `from` (past "of", determiners and modifiers) is a noun of
+/// violence ("of the escalating violence", "the police crackdown").
+fn violence_object(s: &Sentence, from: usize) -> bool {
+    for k in from..(from + 5).min(s.tags.len()) {
+        if s.slot_at[k].is_some() {
+            return false;
+        }
+        match s.tag(k) {
+            Some(Tag::Det | Tag::Adj | Tag::Adv | Tag::Verb(crate::nlp::VerbForm::Gerund)) => {}
+            _ if s.lower(k) == "of" => {}
+            Some(Tag::Noun) => {
+                if VIOLENCE_NOUNS.contains(&crate::nlp::lemma::noun_singular(s.lower(k))) {
+                    return true;
+                }
+                // A noun modifier ("the police crackdown", "the escalating violence").
+                if !matches!(s.tag(k + 1), Some(Tag::Noun)) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Verbs that address a that-clause to a listener ("told Y that", "informed Y that").
+const ADDRESSING_VERBS: &[&str] = &["tell", "inform", "notify", "assure", "remind"];
+
+/// For group `g` right after "X told/informed Y that": the speaker and addressee mentions.
+fn addressed_clause(
+    s: &Sentence,
+    g: usize,
+    memo: &mut Vec<Option<Vec<usize>>>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let p = g.checked_sub(1)?;
+    let speech = &s.groups[p];
+    if speech.nonfinite || !ADDRESSING_VERBS.contains(&speech.lemma.as_str()) {
+        return None;
+    }
+    // Past determiners and a possessor ("its Swedish counterpart").
+    let mut k = speech.end;
+    let addressee = loop {
+        match s.slot_at.get(k).copied().flatten() {
+            Some(m) if s.slots[m].mentions.iter().all(|x| x.possessive) => k = s.slots[m].end,
+            Some(m) => break m,
+            None if matches!(s.tag(k), Some(Tag::Det | Tag::Poss)) => k += 1,
+            None => return None,
+        }
+    };
+    // Past the head noun of an adjectival mention ("Swedish counterpart").
+    let end = s.slots[addressee].end;
+    let that = (end..(end + 3).min(s.tags.len()))
+        .find(|&k| !matches!(s.tag(k), Some(Tag::Noun | Tag::Adj)))
+        .unwrap_or(end);
+    let clause_start = s.groups[g].start;
+    if s.lower(that) != "that"
+        || (that + 1..clause_start).any(|k| matches!(s.lower(k), "," | ";" | ":" | "that"))
+    {
+        return None;
+    }
+    let speakers = subject_of(s, p, memo);
+    (!speakers.is_empty()).then(|| (speakers, clause::coordinated_right(s, addressee)))
+}
+
+/// Whether group `g` is the verb of a naming frame ("what it called provocations").
+fn named(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    (group.start.saturating_sub(4)..group.start)
+        .any(|k| clause::naming_frame(s, k).is_some_and(|end| end >= group.end))
+}
+
+/// Adjectives by which a writer speculates about an act ("it is likely X will", "X is
+/// unlikely to").
+const SPECULATION: &[&str] = &["likely", "unlikely", "possible", "probable", "conceivable"];
+
+/// Whether group `g` is speculated about rather than reported: "it is likely (that) X will
+/// expel ...", "X is likely to expel ...". Speculation is no event.
+fn speculated(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    // "X is likely to expel": the adjective right before the infinitive's "to".
+    if group.nonfinite
+        && group.start >= 2
+        && s.lower(group.start) == "to"
+        && SPECULATION.contains(&s.lower(group.start - 1))
+        && s.tag(group.start - 2) == Some(Tag::Be)
+    {
+        return true;
+    }
+    // "it is likely (that) X will expel": the frame opens the clause of `g`.
+    let from = (0..group.start)
+        .rev()
+        .take(10)
+        .take_while(|&j| !matches!(s.lower(j), ";" | ":" | "," | "but"))
+        .last()
+        .unwrap_or(group.start);
+    (from..group.start).any(|j| {
+        s.lower(j) == "it" && s.tag(j + 1) == Some(Tag::Be) && SPECULATION.contains(&s.lower(j + 2))
+    })
+}
+
+/// Whether group `g` is a participle clause after a comma ("X and Y met, agreeing to ..."):
+/// an act of the main subject.
+fn free_adjunct(s: &Sentence, g: usize) -> bool {
+    let group = &s.groups[g];
+    group.nonfinite
+        && matches!(
+            s.tag(group.head),
+            Some(Tag::Verb(crate::nlp::VerbForm::Gerund))
+        )
+        && (0..group.start)
+            .rev()
+            .find(|&k| !matches!(s.tag(k), Some(Tag::Adv)))
+            .is_some_and(|k| s.lower(k) == ",")
+}
+
 /// Verbs of command whose nominal object is the commanded act itself ("ordered the expulsion").
 const EXECUTIVE_VERBS: &[&str] = &["order", "direct", "authorize", "authorise"];
 
@@ -203,8 +337,8 @@ const PLAN_VERBS: &[&str] = &[
 
 /// Verbs reporting speech, after which "would" reports an intention.
 const SPEECH_VERBS: &[&str] = &[
-    "say", "announce", "tell", "state", "declare", "confirm", "add", "indicate", "signal",
-    "insist", "vow", "promise", "pledge", "agree",
+    "say", "announce", "tell", "inform", "notify", "assure", "state", "declare", "confirm", "add",
+    "indicate", "signal", "insist", "vow", "promise", "pledge", "agree",
 ];
 
 /// Modals of possibility.
@@ -675,7 +809,7 @@ pub fn verbal_events(
         {
             continue;
         }
-        if in_condition(s, g) || unrealized_infinitive(s, g) {
+        if in_condition(s, g) || unrealized_infinitive(s, g) || speculated(s, g) || named(s, g) {
             continue;
         }
         if let Some(c) = reported_obligation(s, g, &mut memo) {
@@ -876,6 +1010,22 @@ pub fn verbal_events(
                 targets.clear();
             }
         }
+        // "condemned the violence in X": disapproval of violence names the place it happens.
+        if targets.is_empty()
+            && !passive
+            && code.starts_with("11")
+            && violence_object(s, m.end.max(from))
+        {
+            let place_opts = ObjectSearch {
+                places: true,
+                infinitives: true,
+                ..opts
+            };
+            targets = objects_after(s, g, m.end.max(from), place_opts);
+            if same_sides(s, &actors, &targets) {
+                targets.clear();
+            }
+        }
         // Protesters who destroy or attack riot (145).
         if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && protesters(s, &actors) {
             code = "145".to_string();
@@ -890,6 +1040,32 @@ pub fn verbal_events(
         {
             targets = prev_targets.clone();
         }
+        // "X met Y, who warned ...": an objectless verbal act in a relative clause on the
+        // target of an earlier verbal event addresses that event's actor.
+        if targets.is_empty()
+            && !passive
+            && verbal_root(&code)
+            && let Some(antecedent) = clause::relative_antecedent(s, g)
+            && let Some(prev) = out.iter().rev().find(|c: &&Candidate| {
+                verbal_root(&c.code)
+                    && !antecedent.is_empty()
+                    && antecedent.iter().all(|a| c.targets.contains(a))
+            })
+            && !same_sides(s, &actors, &prev.actors)
+        {
+            targets = prev.actors.clone();
+        }
+        // "X told Y that it would cut ties": the speaker's own act without a target, announced
+        // to an addressee, is done to the addressee.
+        if targets.is_empty()
+            && !passive
+            && let Some((speakers, addressees)) = addressed_clause(s, g, &mut memo)
+            && !actors.is_empty()
+            && same_sides(s, &speakers, &actors)
+            && !same_sides(s, &actors, &addressees)
+        {
+            targets = addressees;
+        }
         // Expelling diplomats reduces relations (161), whichever side of the verb they are on
         // ("three diplomats will be expelled").
         if matches!(code.as_str(), "174" | "166") && targets.iter().any(|&t| diplomatic(s, t)) {
@@ -899,7 +1075,7 @@ pub fn verbal_events(
         let mutual = targets.is_empty()
             && member_count >= 2
             && symmetric_root(&code)
-            && (!group.nonfinite || passive || under_plan_verb(s, g));
+            && (!group.nonfinite || passive || under_plan_verb(s, g) || free_adjunct(s, g));
         if actors.is_empty() || (targets.is_empty() && !mutual) {
             continue;
         }
