@@ -15,7 +15,8 @@ For each corpus size (synthetic articles from scripts/gen_corpus.py, fixed seed)
   bulk            the same triples as N-Quads through `geokg import --bulk` (oxigraph's bulk loader)
   query:NAME      p50/p95 latency of every examples/queries/*.rq on the ingested store
                   (whole process: start-up + open + query + output), of events.rq with
-                  LIMIT 100, of `geokg stats` and of REPL start-up (`repl < /dev/null`)
+                  LIMIT 100, of `geokg stats` and of REPL start-up (`repl < /dev/null`); and
+                  events.rq LIMIT 100 inside one REPL session (`.timer` figures, store open)
 Options: --store-only 64000 (sizes given here get only `ingest` and the query latencies, e.g. a
 1M-event store), --repeat-big N (repeats for sizes >= 50000), --query-timeout S (default 300; a
 query cancelled by it is reported as timed out). A query slower than 10 s is run once.
@@ -162,6 +163,15 @@ def main():
             times.sort()
             lat[q] = {"p50_ms": statistics.median(times) * 1000, "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))] * 1000,
                       "runs": len(times)}
+        # The same query inside one REPL session (store open, process warm): `.timer` figures.
+        text = " ".join(l for l in open(limited) if not l.startswith("#"))
+        script = ".timer on\n.mode csv\n.output /dev/null\n" + "".join(text.strip() + ";\n" for _ in range(repeat if n < 50000 else max(repeat_big, 7)))
+        p = subprocess.run([binary, "--store", store, "--read-only", "repl", "--history", "off"], input=script,
+                           capture_output=True, text=True)
+        runs = sorted(float(l.split()[2]) for l in (p.stdout + p.stderr).splitlines() if l.startswith("Run Time:"))
+        if runs:
+            lat["events.rq LIMIT 100 (in REPL)"] = {"p50_ms": statistics.median(runs) * 1000,
+                                                    "p95_ms": runs[min(len(runs) - 1, int(0.95 * len(runs)))] * 1000, "runs": len(runs)}
         r["latency"] = lat
         results["sizes"][str(n)] = r
         rows.append(r)

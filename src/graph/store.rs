@@ -270,6 +270,19 @@ impl GraphStore {
     }
 }
 
+/// A writable on-disk store flushes RocksDB's write buffers when closed: otherwise the next
+/// process to open it, even read-only, replays the write-ahead log first (0.3 s for the 18 MB
+/// log an ontology reload leaves, on every `geokg query`).
+impl Drop for GraphStore {
+    fn drop(&mut self) {
+        #[cfg(feature = "rocksdb")]
+        if !self.read_only && self.path.is_some() {
+            // Nothing to report to: the data is safe in the log either way.
+            let _ = self.store.flush();
+        }
+    }
+}
+
 /// Count and order-independent hash of one graph's quads, as a transaction sees them.
 pub fn graph_fingerprint(tx: &Transaction<'_>, graph: GraphNameRef<'_>) -> (usize, u64) {
     use std::hash::{Hash, Hasher};
