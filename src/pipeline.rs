@@ -402,6 +402,7 @@ pub fn ingest_with(
 fn bulk_commit(store: &GraphStore, mut quads: Vec<Quad>) -> Result<(), GraphError> {
     let index = date_index::entries(date_index::dates_in(&quads));
     quads.extend(index);
+    let _writing = store.write_lock();
     let mut loader = store
         .store()
         .bulk_loader()

@@ -3,15 +3,17 @@
 //! event (see `query::newest_first`).
 //!
 //! The graph `<https://w3id.org/geokg/graph/dates>` holds `<graph> geokg:indexedDate "D"` for
-//! each date and `<graph> a geokg:DateIndex` once the index is complete. Ingest adds the dates
-//! of the documents it writes in the same transaction; writes that may add dates some other way
-//! (SPARQL updates, imports, Graph Store Protocol requests) rebuild it. A date whose last event
-//! is gone may linger: readers only rely on the index holding *at least* every date in use.
+//! each date and `<graph> a geokg:DateIndex` once the index is complete. Every geokg write adds
+//! the dates it inserts in the same transaction (ingest, imports, Graph Store Protocol requests,
+//! `INSERT DATA`); only writes whose new dates cannot be known in advance (`INSERT … WHERE` with
+//! a `geokg:date` or variable predicate, `LOAD`) or that change the index graph itself rebuild
+//! it. Deletions leave it alone: a date whose last event is gone may linger, and readers only
+//! rely on the index holding *at least* every date in use.
 
 use std::collections::HashSet;
 
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, Quad, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, Quad, QuadRef, Term, TermRef};
 use oxigraph::sparql::SparqlEvaluator;
 use oxigraph::store::Transaction;
 
@@ -74,10 +76,46 @@ pub fn is_index_graph(graph: GraphNameRef<'_>) -> bool {
     graph == graph_name()
 }
 
-/// Whether writing `quad` may make the index incomplete: a `geokg:date` triple, or a quad of
-/// the index graph itself. Writers that see one rebuild the index.
-pub fn touches(quad: QuadRef<'_>) -> bool {
-    quad.predicate.as_str() == DATE || is_index_graph(quad.graph_name)
+/// What a write does to the index: the `geokg:date` values it inserts, and whether it needs a
+/// rebuild instead (it writes into the index graph, or a date that is not a literal).
+#[derive(Debug, Default)]
+pub struct DateWatch {
+    dates: HashSet<Literal>,
+    rebuild: bool,
+}
+
+impl DateWatch {
+    /// Notes one quad the write inserts.
+    pub fn see(&mut self, quad: QuadRef<'_>) {
+        if is_index_graph(quad.graph_name) {
+            self.rebuild = true;
+        } else if quad.predicate.as_str() == DATE {
+            match quad.object {
+                TermRef::Literal(l) if !self.dates.contains(&l.into_owned()) => {
+                    self.dates.insert(l.into_owned());
+                }
+                TermRef::Literal(_) => {}
+                _ => self.rebuild = true,
+            }
+        }
+    }
+
+    /// Asks for a rebuild (the write's effect on dates is not known in advance).
+    pub fn rebuild(&mut self) {
+        self.rebuild = true;
+    }
+
+    /// Brings the index up to date inside the write's transaction: adds the new dates, or
+    /// rebuilds it.
+    pub fn apply(self, tx: &mut Transaction<'_>) -> Result<(), GraphError> {
+        if self.rebuild {
+            return rebuild_in(tx);
+        }
+        for date in &self.dates {
+            tx.insert(entry(date));
+        }
+        Ok(())
+    }
 }
 
 /// Adds the index entries for the dates among `quads` inside a transaction.
@@ -88,7 +126,7 @@ pub fn add_in(tx: &mut Transaction<'_>, quads: &[Quad]) {
 }
 
 /// Fingerprint of the index graph (to notice updates that changed it).
-pub fn fingerprint(tx: &Transaction<'_>) -> (usize, u64) {
+pub fn fingerprint(tx: &Transaction<'_>) -> Result<(usize, u64), GraphError> {
     super::store::graph_fingerprint(tx, graph_name())
 }
 
@@ -102,27 +140,35 @@ pub fn rebuild_in(tx: &mut Transaction<'_>) -> Result<(), GraphError> {
     );
     SparqlEvaluator::new()
         .parse_update(&update)
-        .map_err(|e| GraphError::Syntax(e.to_string()))?
+        .map_err(|e| GraphError::Internal(format!("the date index query: {e}")))?
         .on_transaction(tx)
         .execute()
-        .map_err(|e| GraphError::Syntax(format!("rebuilding the date index: {e}")))?;
-    tx.insert(marker());
+        .map_err(|e| GraphError::Internal(format!("rebuilding the date index: {e}")))?;
+    mark_complete(tx);
     Ok(())
+}
+
+/// Marks the index complete inside a transaction.
+pub fn mark_complete(tx: &mut Transaction<'_>) {
+    tx.insert(marker());
 }
 
 impl GraphStore {
     /// Rebuilds the date index in its own transaction.
     pub fn rebuild_date_index(&self) -> Result<(), GraphError> {
         self.check_writable()?;
+        let _writing = self.write_lock();
         let mut tx = self.store().start_transaction()?;
         rebuild_in(&mut tx)?;
         Ok(tx.commit()?)
     }
 
-    /// Removes the marker that says the index is complete (before writes that cannot keep it).
-    pub fn drop_date_index_marker(&self) -> Result<(), GraphError> {
+    /// Removes the marker that says the index is complete, before writes that do not keep the
+    /// index up to date as they go; returns whether it was there.
+    pub fn drop_date_index_marker(&self) -> Result<bool, GraphError> {
+        let present = self.store().contains(marker())?;
         self.store().remove(marker())?;
-        Ok(())
+        Ok(present)
     }
 
     /// Builds the date index when the store has none yet (stores made before it existed, or
@@ -219,6 +265,67 @@ mod tests {
         let odd = Literal::new_typed_literal("2024-01-02Z", xsd::DATE);
         store.store().insert(entry(&odd)).unwrap();
         assert_eq!(store.indexed_dates_newest_first().unwrap(), None);
+    }
+
+    fn indexed(store: &GraphStore) -> Vec<String> {
+        let dates = store.indexed_dates_newest_first().unwrap().unwrap();
+        dates.iter().map(|l| l.value().to_string()).collect()
+    }
+
+    #[test]
+    fn a_watch_adds_the_dates_it_saw_and_rebuilds_only_when_it_must() {
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        let stale = date_quad("http://x/gone", "2020-01-01", "http://x/g");
+        let mut tx = store.store().start_transaction().unwrap();
+        tx.insert(entry(match &stale.object {
+            Term::Literal(l) => l,
+            _ => unreachable!(),
+        }));
+        tx.commit().unwrap();
+        // New dates are added; the entry of a date no event uses stays (no rebuild).
+        let mut watch = DateWatch::default();
+        for (e, d) in [
+            ("e1", "2025-01-02"),
+            ("e2", "2025-01-02"),
+            ("e3", "2024-05-06"),
+        ] {
+            let q = date_quad(&format!("http://x/{e}"), d, "http://x/g");
+            watch.see(q.as_ref());
+        }
+        let other = Quad::new(
+            NamedNode::new_unchecked("http://x/e1"),
+            NamedNode::new_unchecked("http://x/p"),
+            Literal::new_typed_literal("2030-01-01", xsd::DATE),
+            NamedNode::new_unchecked("http://x/g"),
+        );
+        watch.see(other.as_ref());
+        let mut tx = store.store().start_transaction().unwrap();
+        watch.apply(&mut tx).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(indexed(&store), ["2025-01-02", "2024-05-06", "2020-01-01"]);
+        // A quad of the index graph, or a date that is not a literal, forces a rebuild: it
+        // indexes what the events use (here nothing), so the stale entry goes.
+        for quad in [
+            Quad::new(
+                graph_node(),
+                NamedNodeRef::new_unchecked(INDEXED_DATE),
+                Literal::new_typed_literal("1999-01-01", xsd::DATE),
+                graph_node(),
+            ),
+            Quad::new(
+                NamedNode::new_unchecked("http://x/e"),
+                NamedNode::new_unchecked(DATE),
+                NamedNode::new_unchecked("http://x/not-a-date"),
+                NamedNode::new_unchecked("http://x/g"),
+            ),
+        ] {
+            let mut watch = DateWatch::default();
+            watch.see(quad.as_ref());
+            let mut tx = store.store().start_transaction().unwrap();
+            watch.apply(&mut tx).unwrap();
+            tx.commit().unwrap();
+            assert_eq!(indexed(&store), Vec::<String>::new(), "{quad}");
+        }
     }
 
     #[test]

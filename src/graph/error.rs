@@ -26,6 +26,9 @@ pub enum GraphError {
     /// Invalid RDF input.
     #[error("{0}")]
     Syntax(String),
+    /// A query geokg runs for its own bookkeeping failed (a bug, or a damaged store).
+    #[error("{0}")]
+    Internal(String),
     /// A change to a protected graph was refused.
     #[error("{0}")]
     Refused(String),

@@ -231,9 +231,10 @@ pub fn import<R: Read>(
         )));
     }
     let parser = options.parser(format, target.as_deref())?;
+    let _writing = store.write_lock();
     let mut tx = store.store().start_transaction()?;
     let mut skipped_ontology = 0usize;
-    let mut touches_dates = false;
+    let mut dates = date_index::DateWatch::default();
     for quad in parser.rename_blank_nodes().for_reader(reader) {
         let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
         // The ontology graph is managed by geokg: a full export brings it along, and
@@ -242,12 +243,10 @@ pub fn import<R: Read>(
             skipped_ontology += 1;
             continue;
         }
-        touches_dates |= date_index::touches(quad.as_ref());
+        dates.see(quad.as_ref());
         tx.insert(&quad);
     }
-    if touches_dates {
-        date_index::rebuild_in(&mut tx)?;
-    }
+    dates.apply(&mut tx)?;
     tx.commit()?;
     Ok(ImportSummary {
         quads_in_store: store.store().len()?,
@@ -273,9 +272,13 @@ pub fn bulk_import<R: Read>(
         )));
     }
     let documents_before = store.document_count()?;
-    // The loader commits in several steps: without its marker the index counts as missing
-    // (and is rebuilt at the next open) until the rebuild below completes.
-    store.drop_date_index_marker()?;
+    let _writing = store.write_lock();
+    // The loader's writes become visible in several steps: without its marker the index counts
+    // as missing (queries do without it) until the new dates are added below.
+    let mut dates = date_index::DateWatch::default();
+    if !store.drop_date_index_marker()? {
+        dates.rebuild();
+    }
     let mut loader = store
         .store()
         .bulk_loader()
@@ -292,12 +295,20 @@ pub fn bulk_import<R: Read>(
                     skipped_ontology += 1;
                     None
                 }
-                Ok(q) => Some(Ok(q)),
+                // The date index is derived data: a store keeps its own (an export's is left out).
+                Ok(q) if date_index::is_index_graph(q.graph_name.as_ref()) => None,
+                Ok(q) => {
+                    dates.see(q.as_ref());
+                    Some(Ok(q))
+                }
             });
         loader.load_ok_quads::<GraphError, GraphError>(quads)?;
     }
     loader.commit()?;
-    store.rebuild_date_index()?;
+    let mut tx = store.store().start_transaction()?;
+    dates.apply(&mut tx)?;
+    date_index::mark_complete(&mut tx);
+    tx.commit()?;
     store.compact_after_load(documents_before)?;
     Ok(ImportSummary {
         quads_in_store: store.store().len()?,

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term};
@@ -39,6 +40,9 @@ pub struct GraphStore {
     read_only: bool,
     /// Quads written since RocksDB's write buffers were last flushed.
     unflushed: AtomicU64,
+    /// Held by every write transaction: writes that read before they write (the date index,
+    /// the ontology guard) must not interleave.
+    writer: Mutex<()>,
 }
 
 /// Oxigraph leaves RocksDB's write buffers at their defaults (64 MiB for each of its many
@@ -58,6 +62,7 @@ impl GraphStore {
             path: options.path.clone(),
             read_only: options.read_only,
             unflushed: AtomicU64::new(0),
+            writer: Mutex::new(()),
         };
         if !this.read_only {
             this.ensure_ontology()?;
@@ -115,6 +120,13 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Serialises writers within this process (the store's own lock keeps other processes
+    /// out). Every write transaction holds it from start to commit.
+    pub fn write_lock(&self) -> MutexGuard<'_, ()> {
+        // A writer that panicked left nothing half-done: its transaction was never committed.
+        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Fails with [`GraphError::ReadOnly`] on a read-only store.
     pub fn check_writable(&self) -> Result<(), GraphError> {
         if self.read_only {
@@ -139,6 +151,7 @@ impl GraphStore {
         if self.store.contains(marker)? {
             return Ok(false);
         }
+        let _writing = self.write_lock();
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(graph)?;
         for (name, ttl) in ONTOLOGY_FILES {
@@ -200,6 +213,7 @@ impl GraphStore {
     /// document's graph. Either all land or none.
     pub fn write_documents(&self, docs: &[(String, Vec<Quad>)]) -> Result<(), GraphError> {
         self.check_writable()?;
+        let _writing = self.write_lock();
         let mut tx = self.store.start_transaction()?;
         for (doc, quads) in docs {
             let node = NamedNode::new_unchecked(doc.as_str());
@@ -229,6 +243,7 @@ impl GraphStore {
     pub fn remove_document(&self, doc_iri: &str) -> Result<bool, GraphError> {
         self.check_writable()?;
         let node = NamedNode::new_unchecked(doc_iri);
+        let _writing = self.write_lock();
         let existed = self.store.contains_named_graph(&node)?;
         self.store.remove_named_graph(&node)?;
         Ok(existed)
@@ -284,20 +299,21 @@ impl Drop for GraphStore {
 }
 
 /// Count and order-independent hash of one graph's quads, as a transaction sees them.
-pub fn graph_fingerprint(tx: &Transaction<'_>, graph: GraphNameRef<'_>) -> (usize, u64) {
+pub fn graph_fingerprint(
+    tx: &Transaction<'_>,
+    graph: GraphNameRef<'_>,
+) -> Result<(usize, u64), GraphError> {
     use std::hash::{Hash, Hasher};
     let mut count = 0;
     let mut acc = 0u64;
-    for quad in tx
-        .quads_for_pattern(None, None, None, Some(graph))
-        .flatten()
-    {
+    for quad in tx.quads_for_pattern(None, None, None, Some(graph)) {
+        let quad = quad?;
         let mut h = std::collections::hash_map::DefaultHasher::new();
         quad.hash(&mut h);
         acc ^= h.finish();
         count += 1;
     }
-    (count, acc)
+    Ok((count, acc))
 }
 
 /// The value of a term as a plain string: IRI, literal value, or blank node id.

@@ -144,6 +144,14 @@ fn newest_first<'a>(
         let variables: Arc<[Variable]> = solutions.variables().into();
         let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(fail)?;
         if rows.len() >= plan.limit {
+            // A write between reading the index and running the query (another thread of a
+            // server) may have added a newer date: then the window was not the newest days.
+            let newest_now = store
+                .indexed_dates_newest_first()
+                .map_err(|e| QueryError::Other(e.to_string()))?;
+            if newest_now.as_ref().and_then(|d| d.get(..days)) != Some(&dates[..days]) {
+                return Ok(None);
+            }
             return Ok(Some(QueryResults::Solutions(QuerySolutionIter::new(
                 variables,
                 rows.into_iter().map(Ok),
@@ -181,25 +189,31 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         .parser()?
         .parse_update(text)
         .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
-    let adds_dates = may_add_dates(&parsed);
+    let mut dates = dates_written(&parsed);
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .for_update(parsed);
+    let other = |e: crate::graph::GraphError| QueryError::Other(e.to_string());
+    let _writing = store.write_lock();
     let mut tx = store
         .store()
         .start_transaction()
         .map_err(|e| QueryError::Other(e.to_string()))?;
-    let before = (!options.allow_ontology_update).then(|| ontology_fingerprint(&tx));
-    let index_before = date_index::fingerprint(&tx);
+    let before = match options.allow_ontology_update {
+        false => Some(ontology_fingerprint(&tx).map_err(other)?),
+        true => None,
+    };
+    let index_before = date_index::fingerprint(&tx).map_err(other)?;
     prepared
         .on_transaction(&mut tx)
         .execute()
         .map_err(|e| QueryError::from_update(e, options.timeout, &token))?;
-    if adds_dates || date_index::fingerprint(&tx) != index_before {
-        date_index::rebuild_in(&mut tx).map_err(|e| QueryError::Other(e.to_string()))?;
+    if date_index::fingerprint(&tx).map_err(other)? != index_before {
+        dates.rebuild();
     }
+    dates.apply(&mut tx).map_err(other)?;
     if let Some(before) = before
-        && ontology_fingerprint(&tx) != before
+        && ontology_fingerprint(&tx).map_err(other)? != before
     {
         return Err(QueryError::Refused(format!(
             "the update would change the ontology graph <{}>; nothing was written (use --allow-ontology-update to allow it)",
@@ -209,27 +223,46 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
     tx.commit().map_err(|e| QueryError::Other(e.to_string()))
 }
 
-/// Whether an update may write `geokg:date` triples (then the date index is rebuilt in the
-/// same transaction): INSERT DATA with one, an INSERT template with that predicate or a
-/// variable one, or LOAD.
-fn may_add_dates(update: &Update) -> bool {
+/// The `geokg:date` values an update inserts, to add to the date index in the same
+/// transaction: those of `INSERT DATA`; a rebuild when they cannot be known in advance (an
+/// `INSERT` template with that predicate or a variable one, or `LOAD`). Deletions never need one.
+fn dates_written(update: &Update) -> date_index::DateWatch {
     use spargebra::GraphUpdateOperation as Op;
     use spargebra::term::NamedNodePattern;
-    update.operations.iter().any(|op| match op {
-        Op::InsertData { data } => data
-            .iter()
-            .any(|q| q.predicate.as_str() == date_index::DATE),
-        Op::DeleteInsert { insert, .. } => insert.iter().any(|q| match &q.predicate {
-            NamedNodePattern::NamedNode(p) => p.as_str() == date_index::DATE,
-            NamedNodePattern::Variable(_) => true,
-        }),
-        Op::Load { .. } => true,
-        _ => false,
-    })
+    let mut dates = date_index::DateWatch::default();
+    for op in &update.operations {
+        match op {
+            Op::InsertData { data } => data.iter().for_each(|q| {
+                let graph = match &q.graph_name {
+                    spargebra::term::GraphName::NamedNode(g) => GraphNameRef::NamedNode(g.as_ref()),
+                    spargebra::term::GraphName::DefaultGraph => GraphNameRef::DefaultGraph,
+                };
+                dates.see(oxigraph::model::QuadRef::new(
+                    q.subject.as_ref(),
+                    q.predicate.as_ref(),
+                    q.object.as_ref(),
+                    graph,
+                ))
+            }),
+            Op::DeleteInsert { insert, .. }
+                if insert.iter().any(|q| match &q.predicate {
+                    NamedNodePattern::NamedNode(p) => p.as_str() == date_index::DATE,
+                    NamedNodePattern::Variable(_) => true,
+                }) =>
+            {
+                dates.rebuild()
+            }
+            Op::Load { .. } => dates.rebuild(),
+            _ => {}
+        }
+    }
+    dates
 }
 
 /// Count and order-independent hash of the ontology graph's quads.
-fn ontology_fingerprint(tx: &oxigraph::store::Transaction<'_>) -> (usize, u64) {
+fn ontology_fingerprint(
+    tx: &oxigraph::store::Transaction<'_>,
+) -> Result<(usize, u64), crate::graph::GraphError> {
     let graph = GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH));
     crate::graph::store::graph_fingerprint(tx, graph)
 }
@@ -288,6 +321,127 @@ mod tests {
             let want: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
             assert_eq!(got, want, "LIMIT {limit} OFFSET {offset}");
         }
+    }
+
+    /// 400 events over 80 days (2024-12-21 to 2025-03-10) and a few month and year dates,
+    /// some undated, some with two dates: enough days for windows of 1, 4 and 16 days.
+    fn store_with_many_days() -> GraphStore {
+        let mut days = Vec::new();
+        for (month, first, last) in [
+            ("2024-12", 21, 31),
+            ("2025-01", 1, 31),
+            ("2025-02", 1, 28),
+            ("2025-03", 1, 10),
+        ] {
+            days.extend((first..=last).map(|d| format!("\"{month}-{d:02}\"^^xsd:date")));
+        }
+        let store = GraphStore::open(&OpenOptions::default()).unwrap();
+        let mut data = String::from("PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT DATA {");
+        for i in 0..400usize {
+            let day = (i * 7) % days.len();
+            let dates = match i {
+                _ if i % 11 == 5 => vec![],
+                _ if i % 13 == 0 => vec![format!("\"2025-0{}\"^^xsd:gYearMonth", 2 + i % 2)],
+                _ if i % 17 == 0 => vec!["\"2025\"^^xsd:gYear".to_string()],
+                _ if i % 9 == 0 => vec![days[day].clone(), days[(day + 1) % days.len()].clone()],
+                _ => vec![days[day].clone()],
+            };
+            let dated: String = dates.iter().map(|d| format!("geokg:date {d} ; ")).collect();
+            data += &format!(
+                " GRAPH <http://example.org/doc{}> {{ <http://example.org/e{i:03}> a geokg:Event ; {dated} geokg:actorLabel \"a{}\" }}",
+                i % 5,
+                i % 3
+            );
+        }
+        data += " }";
+        update(&store, &data, &QueryOptions::default()).unwrap();
+        store
+    }
+
+    /// The rows of the newest-first rewrite, or `None` when it declined the query.
+    fn rewritten(store: &GraphStore, text: &str) -> Option<Vec<String>> {
+        let parsed = QueryOptions::default()
+            .parser()
+            .unwrap()
+            .parse_query(text)
+            .unwrap();
+        let fail = |e: QueryEvaluationError| QueryError::Other(e.to_string());
+        let run = |query: Query| {
+            let mut prepared = SparqlEvaluator::new().for_query(query);
+            prepared.dataset_mut().set_default_graph_as_union();
+            prepared.on_store(store.store()).execute().map_err(fail)
+        };
+        let QueryResults::Solutions(solutions) =
+            newest_first(store, &parsed, &run, &fail).unwrap()?
+        else {
+            panic!("not a SELECT")
+        };
+        Some(
+            solutions
+                .map(|s| format!("{:?}", s.unwrap().values()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_rewrite_widens_its_window_and_agrees_with_the_full_sort() {
+        let store = store_with_many_days();
+        assert!(store.indexed_dates_newest_first().unwrap().unwrap().len() >= 80);
+        for base in [
+            // several rows per event where it has two dates; ties broken by the event
+            "SELECT ?e ?a ?date WHERE { ?e a geokg:Event ; geokg:actorLabel ?a OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) ?e",
+            // one row per event, at its newest date
+            "SELECT DISTINCT ?e WHERE { ?e a geokg:Event ; geokg:date ?date } ORDER BY DESC(?date) ?e",
+        ] {
+            let all = rows(&store, base);
+            assert!(all.len() > 300, "{base}");
+            // 1-day, 4-day and 16-day windows, OFFSETs reaching past the first window, the
+            // month values (2025-03, 2025-02) inside the wider windows.
+            for (limit, offset) in [(1, 0), (3, 2), (5, 0), (12, 4), (20, 0), (30, 25), (60, 0)] {
+                let text = format!("{base} LIMIT {limit} OFFSET {offset}");
+                let want: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
+                assert_eq!(rewritten(&store, &text), Some(want.clone()), "{text}");
+                assert_eq!(rows(&store, &text), want, "{text}");
+            }
+            // A LIMIT the widest window cannot fill: the query runs as written.
+            let text = format!("{base} LIMIT 300");
+            assert_eq!(rewritten(&store, &text), None, "{text}");
+            assert_eq!(rows(&store, &text), all[..300], "{text}");
+        }
+    }
+
+    #[test]
+    fn inserted_dates_are_added_and_only_unknown_ones_rebuild() {
+        let store = store_with_events();
+        let newest = |store: &GraphStore| {
+            let dates = store.indexed_dates_newest_first().unwrap().unwrap();
+            dates[0].value().to_string()
+        };
+        let insert = "PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT DATA { GRAPH <http://example.org/n> { <http://example.org/n1> a geokg:Event ; geokg:date \"2030-01-01\"^^xsd:date } }";
+        update(&store, insert, &QueryOptions::default()).unwrap();
+        assert_eq!(newest(&store), "2030-01-01");
+        // Deleting the event leaves its date in the index (no rebuild); so does adding another.
+        update(
+            &store,
+            "DROP GRAPH <http://example.org/n>",
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        update(
+            &store,
+            &insert.replace("2030", "2029").replace("/n>", "/m>"),
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(newest(&store), "2030-01-01");
+        // An INSERT … WHERE writing geokg:date rebuilds it from the events: the stale date goes.
+        update(
+            &store,
+            "PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT { GRAPH <http://example.org/c> { ?e geokg:date \"2028-01-01\"^^xsd:date } } WHERE { GRAPH <http://example.org/m> { ?e a geokg:Event } }",
+            &QueryOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(newest(&store), "2029-01-01");
     }
 
     #[test]

@@ -133,21 +133,26 @@ fn write(
     graph: &GraphName,
 ) -> Result<Reply, Reply> {
     let s = store.store();
-    let existed = match graph {
-        GraphName::NamedNode(n) => s
-            .contains_named_graph(n)
-            .map_err(|e| Reply::text(500, e.to_string()))?,
-        _ => true,
-    };
+    let internal = |e: &dyn std::fmt::Display| Reply::text(500, e.to_string());
     if *method == Method::Delete {
+        let _writing = store.write_lock();
+        let mut tx = s.start_transaction().map_err(|e| internal(&e))?;
+        let existed = match graph {
+            GraphName::NamedNode(n) => tx.contains_named_graph(n).map_err(|e| internal(&e))?,
+            _ => true,
+        };
         if !existed {
             return Err(Reply::text(404, format!("no graph {graph}")));
         }
-        let result = match graph {
-            GraphName::NamedNode(n) => s.remove_named_graph(n),
-            _ => s.clear_graph(GraphNameRef::DefaultGraph),
-        };
-        result.map_err(|e| Reply::text(500, e.to_string()))?;
+        match graph {
+            GraphName::NamedNode(n) => tx.remove_named_graph(n),
+            _ => tx.clear_graph(GraphNameRef::DefaultGraph),
+        }
+        .map_err(|e| internal(&e))?;
+        if date_index::is_index_graph(graph.as_ref()) {
+            date_index::rebuild_in(&mut tx).map_err(|e| internal(&e))?;
+        }
+        tx.commit().map_err(|e| internal(&e))?;
         return Ok(Reply::new(204, "text/plain; charset=utf-8", Vec::new()));
     }
     let content_type = header(request, "Content-Type")
@@ -170,27 +175,30 @@ fn write(
     let parser = RdfParser::from_format(format)
         .without_named_graphs()
         .rename_blank_nodes();
-    let mut tx = s
-        .start_transaction()
-        .map_err(|e| Reply::text(500, e.to_string()))?;
+    let _writing = store.write_lock();
+    let mut tx = s.start_transaction().map_err(|e| internal(&e))?;
+    let existed = match graph {
+        GraphName::NamedNode(n) => tx.contains_named_graph(n).map_err(|e| internal(&e))?,
+        _ => true,
+    };
+    let mut dates = date_index::DateWatch::default();
     if *method == Method::Put {
-        tx.clear_graph(graph.as_ref())
-            .map_err(|e| Reply::text(500, e.to_string()))?;
+        tx.clear_graph(graph.as_ref()).map_err(|e| internal(&e))?;
+        if date_index::is_index_graph(graph.as_ref()) {
+            dates.rebuild();
+        }
     }
     if let GraphName::NamedNode(n) = graph {
         tx.insert_named_graph(n);
     }
-    let mut touches_dates = date_index::is_index_graph(graph.as_ref());
     for t in parser.for_slice(&data) {
         let t = t.map_err(|e| Reply::text(400, format!("invalid {content_type}: {e}")))?;
         let quad = QuadRef::new(&t.subject, &t.predicate, &t.object, graph.as_ref());
-        touches_dates |= date_index::touches(quad);
+        dates.see(quad);
         tx.insert(quad);
     }
-    if touches_dates {
-        date_index::rebuild_in(&mut tx).map_err(|e| Reply::text(500, e.to_string()))?;
-    }
-    tx.commit().map_err(|e| Reply::text(500, e.to_string()))?;
+    dates.apply(&mut tx).map_err(|e| internal(&e))?;
+    tx.commit().map_err(|e| internal(&e))?;
     Ok(if existed {
         Reply::new(204, "text/plain; charset=utf-8", Vec::new())
     } else {
