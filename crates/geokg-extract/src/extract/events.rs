@@ -1,7 +1,7 @@
 //! From candidates to [`Event`]s: one event per actor/target mention pair, with labels,
 //! dates, confidence and character-offset evidence; repeated events of a document are merged.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::nlp::GroupTense;
 use crate::time::{self, Tense};
@@ -16,7 +16,7 @@ pub struct DocumentEvents<'a> {
     article: &'a Article,
     lexicon: &'a Lexicon,
     events: Vec<Event>,
-    seen: HashSet<(String, String, String)>,
+    seen: FxHashSet<(String, String, String)>,
     /// (byte, char) offsets of the last conversion, to count characters incrementally.
     cursor: (usize, usize),
     /// The day the story's news happened (from the lead), for undated past events.
@@ -73,7 +73,7 @@ impl<'a> DocumentEvents<'a> {
             article,
             lexicon,
             events: Vec::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             cursor: (0, 0),
             story: time::story_date(body, article.published),
         }
@@ -105,7 +105,7 @@ impl<'a> DocumentEvents<'a> {
         };
         // Pairs of the sentence's verb events: a noun naming the same pair's act ("wounded two
         // soldiers in a bomb attack") is the same event.
-        let verbal_pairs: HashSet<(String, String)> = candidates
+        let verbal_pairs: FxHashSet<(String, String)> = candidates
             .iter()
             .filter(|c| c.kind != PatternKind::Nominal && !c.mutual)
             .flat_map(|c| {

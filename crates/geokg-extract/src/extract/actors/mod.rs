@@ -9,7 +9,6 @@
 
 mod coref;
 mod emit;
-mod fasthash;
 mod index;
 mod party;
 mod people;
@@ -21,7 +20,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{Gazetteer, Gender};
 use crate::time::Date;
@@ -99,8 +98,8 @@ impl ActorFinder {
             sentence: 0,
             history: Vec::new(),
             people: Vec::new(),
-            names: HashMap::new(),
-            focus: HashMap::new(),
+            names: FxHashMap::default(),
+            focus: FxHashMap::default(),
             seq: 0,
             cursor: (0, 0),
             titlecase: false,
@@ -140,9 +139,9 @@ pub struct DocumentActors<'a> {
     history: Vec<Seen>,
     people: Vec<NewPerson>,
     /// Names met in this document (lower-case full and family names).
-    names: HashMap<String, Referent>,
+    names: FxHashMap<String, Referent>,
     /// Mentions per country code: (count, last sequence number).
-    focus: HashMap<String, (u32, usize)>,
+    focus: FxHashMap<String, (u32, usize)>,
     seq: usize,
     /// (byte, char) offsets of the last conversion, to count characters incrementally.
     cursor: (usize, usize),
