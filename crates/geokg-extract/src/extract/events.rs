@@ -121,6 +121,7 @@ impl<'a> DocumentEvents<'a> {
                     .collect::<Vec<_>>()
             })
             .collect();
+        let time_mentions = time::find_time_mentions(sentence_text);
         for c in candidates {
             let first = s.tags.get(c.tokens.start).map_or(start, |t| t.token.start);
             let last = s
@@ -128,8 +129,9 @@ impl<'a> DocumentEvents<'a> {
                 .get(c.tokens.end.saturating_sub(1))
                 .map_or(end, |t| t.token.end);
             let clause = first.saturating_sub(start)..last.saturating_sub(start);
-            let date = time::event_date_in_story(
+            let date = time::event_date_among(
                 sentence_text,
+                &time_mentions,
                 clause,
                 tense(c.tense),
                 self.article.published,
