@@ -171,7 +171,8 @@ pub fn find_time_mentions(text: &str) -> Vec<TimeMention> {
         relative::narrative,
         relative::bare_weekday,
     ];
-    let toks = tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lower);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
