@@ -244,19 +244,22 @@ pub(super) fn cardinal(tok: &Tok) -> Option<u32> {
         ("eighty", 80),
         ("ninety", 90),
     ];
-    if tok.is_any(&["a", "an"]) {
+    let lower = tok.lower;
+    match lower.as_bytes().first()? {
+        b'0'..=b'9' => return digits(tok.text, 3),
+        b'a'..=b'z' => {}
+        _ => return None,
+    }
+    if matches!(lower, "a" | "an") {
         return Some(1);
     }
-    if let Some(n) = digits(tok.text, 3) {
-        return Some(n);
-    }
-    if let Some(i) = WORDS.iter().position(|w| tok.is(w)) {
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
         return Some(i as u32);
     }
-    if tok.is("dozen") {
+    if lower == "dozen" {
         return Some(12);
     }
-    TENS.iter().find(|(w, _)| tok.is(w)).map(|&(_, n)| n)
+    TENS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
 }
 
 #[cfg(test)]
