@@ -161,10 +161,25 @@ fn make_token(text: &str, start: usize, end: usize, base: usize) -> Token<'_> {
 /// the same as [`unicode_shape`], bytewise, borrowing the surface when it is already normal.
 fn ascii_shape(surface: &str) -> (Cow<'_, str>, bool, bool, bool) {
     let bytes = surface.as_bytes();
+    // One pass for the case of letters, dots and the first hyphen.
+    let (mut has_upper, mut has_lower, mut has_dot) = (false, false, false);
+    let mut first_letter_upper = None;
+    let mut hyphen = None;
+    for (k, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_uppercase() {
+            has_upper = true;
+            first_letter_upper.get_or_insert(true);
+        } else if b.is_ascii_lowercase() {
+            has_lower = true;
+            first_letter_upper.get_or_insert(false);
+        } else if b == b'.' {
+            has_dot = true;
+        } else if b == b'-' && hyphen.is_none() {
+            hyphen = Some(k);
+        }
+    }
     let drop_dots = bytes.len() > 1;
-    let has_upper = bytes.iter().any(u8::is_ascii_uppercase);
-    let has_dot = drop_dots && bytes.contains(&b'.');
-    let norm = if !has_upper && !has_dot {
+    let norm = if !has_upper && !(has_dot && drop_dots) {
         Cow::Borrowed(surface)
     } else {
         let mut s = String::with_capacity(bytes.len());
@@ -177,18 +192,11 @@ fn ascii_shape(surface: &str) -> (Cow<'_, str>, bool, bool, bool) {
         Cow::Owned(s)
     };
     let word = bytes.first().is_some_and(u8::is_ascii_alphanumeric);
-    let particle_cap = surface.split_once('-').is_some_and(|(head, tail)| {
-        head.len() <= 3 && tail.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-    });
-    let cap = (bytes
-        .iter()
-        .find(|b| b.is_ascii_alphabetic())
-        .is_some_and(u8::is_ascii_uppercase)
-        || particle_cap)
-        && word;
-    let upper = word
-        && bytes.iter().any(u8::is_ascii_alphabetic)
-        && !bytes.iter().any(u8::is_ascii_lowercase);
+    // "al-Qaeda", "el-Sisi": a short lower-case particle before a capitalised name.
+    let particle_cap =
+        hyphen.is_some_and(|k| k <= 3 && bytes.get(k + 1).is_some_and(u8::is_ascii_uppercase));
+    let cap = (first_letter_upper == Some(true) || particle_cap) && word;
+    let upper = word && has_upper && !has_lower;
     (norm, word, cap, upper)
 }
 
@@ -226,4 +234,45 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
         .into_iter()
         .map(|t| t.norm.into_string())
         .collect()
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::{ascii_shape, unicode_shape};
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_one() {
+        for s in [
+            "U.S.",
+            ".",
+            "-",
+            "a",
+            "NATO",
+            "al-Qaeda",
+            "el-Sisi",
+            "anti-NATO",
+            "Abu-X",
+            "x-",
+            "-Q",
+            "'s",
+            "'S",
+            "2025",
+            "G7",
+            "3rd",
+            "McCain",
+            "e.g.",
+            "O'Brien",
+            "well-known",
+            "Kyiv",
+            "iPhone",
+            "ABC-news",
+            "abcd-Efg",
+            ",",
+            "\"",
+            "A.",
+            "a.b",
+        ] {
+            assert_eq!(ascii_shape(s), unicode_shape(s), "{s}");
+        }
+    }
 }
