@@ -104,6 +104,7 @@ impl ActorFinder {
             cursor: (0, 0),
             titlecase: false,
             groups: 0,
+            tokens: Vec::new(),
         }
     }
 }
@@ -149,6 +150,8 @@ pub struct DocumentActors<'a> {
     titlecase: bool,
     /// Number of groups made so far.
     groups: usize,
+    /// The token buffer, reused from sentence to sentence.
+    tokens: Vec<tokens::Token<'a>>,
 }
 
 impl DocumentActors<'_> {

@@ -69,8 +69,15 @@ pub struct Token<'t> {
 
 /// Splits `text` into tokens; offsets are shifted by `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, base, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] appending to `tokens` (a buffer reused across sentences).
+pub fn tokenize_into<'t>(text: &'t str, base: usize, tokens: &mut Vec<Token<'t>>) {
     // About one token per four bytes of news text: one allocation instead of regrowing.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    tokens.reserve(text.len() / 4 + 1);
     let mut chars = text.char_indices().peekable();
     while let Some(&(i, c)) = chars.peek() {
         if c.is_whitespace() {
@@ -120,7 +127,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         let end = i + c.len_utf8();
         tokens.push(make_token(text, i, end, base));
     }
-    tokens
 }
 
 /// Whether the dot at `dot` follows a single letter that starts a dotted abbreviation ("U.S.").
