@@ -1,17 +1,29 @@
 //! A light stand-in for `geokg extract --format jsonl FILE...` that needs no RDF store build:
 //! prints one JSON event per line. Used while developing the extractor:
 //! `cargo run -p geokg-extract --example extract -- extract --format jsonl articles.jsonl`.
+//! With `--stage tokenize` it only reads, splits sentences and tokenises (the extraction floor,
+//! as `geokg extract --stage tokenize`) and prints `articles sentences tokens bytes`.
 
-use std::io::{BufReader, Write};
+use std::io::{BufReader, BufWriter, Write};
 
 use geokg_extract::article::{Format, read_articles};
 use geokg_extract::{Extractor, Lexicon};
 
 fn main() {
-    let files: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "extract" && a != "--format" && a != "jsonl")
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let floor = args
+        .windows(2)
+        .any(|w| w[0] == "--stage" && w[1] == "tokenize");
+    let files: Vec<String> = args
+        .into_iter()
+        .filter(|a| {
+            !matches!(
+                a.as_str(),
+                "extract" | "--format" | "jsonl" | "--stage" | "tokenize"
+            )
+        })
         .collect();
+    let mut counts = [0u64; 4];
     let lexicon = match Lexicon::builtin() {
         Ok(l) => l,
         Err(e) => {
@@ -21,7 +33,7 @@ fn main() {
     };
     let extractor = Extractor::new(lexicon);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     for file in files {
         let reader = match std::fs::File::open(&file) {
             Ok(f) => BufReader::new(f),
@@ -37,10 +49,18 @@ fn main() {
             None,
             |article| {
                 match article {
+                    Ok(a) if floor => {
+                        let tokens = geokg_extract::nlp::tokenize(&a.text, 0, a.text.len());
+                        let sentences = geokg_extract::nlp::split_tokens(&a.text, &tokens);
+                        counts[0] += 1;
+                        counts[1] += sentences.len() as u64;
+                        counts[2] += tokens.len() as u64;
+                        counts[3] += a.text.len() as u64;
+                    }
                     Ok(a) => {
                         for event in extractor.extract(&a) {
-                            if let Ok(line) = serde_json::to_string(&event) {
-                                let _ = writeln!(out, "{line}");
+                            if serde_json::to_writer(&mut out, &event).is_ok() {
+                                let _ = out.write_all(b"\n");
                             }
                         }
                     }
@@ -50,8 +70,14 @@ fn main() {
             },
         );
         if let Err(e) = result {
+            let _ = out.flush();
             eprintln!("error: {e}");
             std::process::exit(1);
         }
     }
+    if floor {
+        let [a, s, t, b] = counts;
+        let _ = writeln!(out, "{a} {s} {t} {b}");
+    }
+    let _ = out.flush();
 }

@@ -45,12 +45,16 @@ const OPENINGS: &[&str] = &[
 
 /// Whether a sentence is boilerplate to skip.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    let head: String = sentence
-        .trim_start()
-        .chars()
-        .take(40)
-        .collect::<String>()
-        .to_lowercase();
+    let trimmed = sentence.trim_start();
+    let ascii = &trimmed.as_bytes()[..trimmed.len().min(40)];
+    if ascii.is_ascii() {
+        // The first 40 characters are these bytes: compare them without lower-casing a copy.
+        let opens =
+            |o: &str| ascii.len() >= o.len() && ascii[..o.len()].eq_ignore_ascii_case(o.as_bytes());
+        return OPENINGS.iter().any(|o| opens(o))
+            || opens("by ") && sentence.split_whitespace().count() <= 6;
+    }
+    let head: String = trimmed.chars().take(40).collect::<String>().to_lowercase();
     OPENINGS.iter().any(|o| head.starts_with(o))
         || head.starts_with("by ") && sentence.split_whitespace().count() <= 6
 }
@@ -66,6 +70,16 @@ mod tests {
         assert!(is_boilerplate("By Jane Roe and Ann Lee"));
         assert!(!is_boilerplate(
             "By Monday, Russia had withdrawn its troops from the border."
+        ));
+    }
+
+    #[test]
+    fn ascii_and_unicode_heads_agree() {
+        assert!(is_boilerplate("  RELATED: talks"));
+        assert!(is_boilerplate("\u{a9} 2025 Example News"));
+        assert!(is_boilerplate("Copyright \u{e9}t\u{e9} 2025"));
+        assert!(!is_boilerplate(
+            "\u{c9}mile said by Monday the talks would resume."
         ));
     }
 }

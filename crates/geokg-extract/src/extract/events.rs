@@ -1,7 +1,7 @@
 //! From candidates to [`Event`]s: one event per actor/target mention pair, with labels,
 //! dates, confidence and character-offset evidence; repeated events of a document are merged.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::nlp::GroupTense;
 use crate::time::{self, Tense};
@@ -16,7 +16,7 @@ pub struct DocumentEvents<'a> {
     article: &'a Article,
     lexicon: &'a Lexicon,
     events: Vec<Event>,
-    seen: HashSet<(String, String, String)>,
+    seen: FxHashSet<(String, String, String)>,
     /// (byte, char) offsets of the last conversion, to count characters incrementally.
     cursor: (usize, usize),
     /// The day the story's news happened (from the lead), for undated past events.
@@ -42,11 +42,12 @@ fn party_key(p: &Party) -> String {
     }
 }
 
-/// Whether two mentions are the same participant or side: same entity, or same country unless
-/// both carry different roles (government and rebels of one country are two sides).
-fn same_side(a: &Party, b: &Party) -> bool {
+/// Whether two mentions (with their [`party_key`]s) are the same participant or side: same
+/// entity, or same country unless both carry different roles (government and rebels of one
+/// country are two sides).
+fn same_side(a: &Party, a_key: &str, b: &Party, b_key: &str) -> bool {
     let distinct_roles = matches!((&a.role, &b.role), (Some(x), Some(y)) if x != y);
-    party_key(a) == party_key(b)
+    a_key == b_key
         || (!a.label.is_empty() && a.label == b.label)
         || (a.country.is_some() && a.country == b.country && !distinct_roles)
 }
@@ -73,7 +74,7 @@ impl<'a> DocumentEvents<'a> {
             article,
             lexicon,
             events: Vec::new(),
-            seen: HashSet::new(),
+            seen: FxHashSet::default(),
             cursor: (0, 0),
             story: time::story_date(body, article.published),
         }
@@ -103,24 +104,38 @@ impl<'a> DocumentEvents<'a> {
             start: self.char_offset(start),
             end: self.char_offset(end),
         };
+        // Participant keys of every slot's mentions, computed once for the sentence.
+        let slot_keys: Vec<Vec<String>> = s
+            .slots
+            .iter()
+            .map(|slot| slot.mentions.iter().map(|m| party_key(&m.party)).collect())
+            .collect();
+        let keyed = |slots: &[usize]| -> Vec<(&ActorMention, &str)> {
+            slots
+                .iter()
+                .flat_map(|&k| s.slots[k].mentions.iter().zip(&slot_keys[k]))
+                .map(|(m, key)| (m, key.as_str()))
+                .collect()
+        };
         // Pairs of the sentence's verb events: a noun naming the same pair's act ("wounded two
         // soldiers in a bomb attack") is the same event.
-        let verbal_pairs: HashSet<(String, String)> = candidates
+        let verbal_pairs: FxHashSet<(&str, &str)> = candidates
             .iter()
             .filter(|c| c.kind != PatternKind::Nominal && !c.mutual)
             .flat_map(|c| {
-                let targets: Vec<String> = c
-                    .targets
-                    .iter()
-                    .flat_map(|&t| s.slots[t].mentions.iter().map(|m| party_key(&m.party)))
-                    .collect();
-                c.actors
-                    .iter()
-                    .flat_map(|&a| s.slots[a].mentions.iter().map(|m| party_key(&m.party)))
-                    .flat_map(move |a| targets.clone().into_iter().map(move |t| (a.clone(), t)))
+                let targets = keyed(&c.targets);
+                keyed(&c.actors)
+                    .into_iter()
+                    .flat_map(move |(_, a)| {
+                        targets
+                            .iter()
+                            .map(move |&(_, t)| (a, t))
+                            .collect::<Vec<_>>()
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();
+        let time_mentions = time::find_time_mentions(sentence_text);
         for c in candidates {
             let first = s.tags.get(c.tokens.start).map_or(start, |t| t.token.start);
             let last = s
@@ -128,8 +143,9 @@ impl<'a> DocumentEvents<'a> {
                 .get(c.tokens.end.saturating_sub(1))
                 .map_or(end, |t| t.token.end);
             let clause = first.saturating_sub(start)..last.saturating_sub(start);
-            let date = time::event_date_in_story(
+            let date = time::event_date_among(
                 sentence_text,
+                &time_mentions,
                 clause,
                 tense(c.tense),
                 self.article.published,
@@ -141,26 +157,21 @@ impl<'a> DocumentEvents<'a> {
                 .unwrap_or_default()
                 .to_string();
             // "X and Y said they ...": a group acting on itself is no event.
-            let keys = |slots: &[usize]| -> Vec<String> {
-                slots
-                    .iter()
-                    .flat_map(|&k| s.slots[k].mentions.iter().map(|m| party_key(&m.party)))
-                    .collect()
-            };
-            let actor_keys = keys(&c.actors);
-            if keys(&c.targets).iter().any(|k| actor_keys.contains(k)) {
+            let actors = keyed(&c.actors);
+            let targets = keyed(&c.targets);
+            if targets
+                .iter()
+                .any(|&(_, k)| actors.iter().any(|&(_, a)| a == k))
+            {
                 continue;
             }
-            let pairs: Vec<(&ActorMention, &ActorMention)> = if c.mutual {
-                let all: Vec<&ActorMention> = c
-                    .actors
-                    .iter()
-                    .flat_map(|&a| s.slots[a].mentions.iter())
-                    .collect();
+            type Keyed<'m> = (&'m ActorMention, &'m str);
+            let pairs: Vec<(Keyed<'_>, Keyed<'_>)> = if c.mutual {
                 // Every pair once ("the US, Russia and Switzerland met").
-                all.iter()
+                actors
+                    .iter()
                     .enumerate()
-                    .flat_map(|(i, &a)| all[i + 1..].iter().map(move |&t| (a, t)))
+                    .flat_map(|(i, &a)| actors[i + 1..].iter().map(move |&t| (a, t)))
                     .flat_map(|(a, t)| {
                         if two_sided(&c.code) {
                             vec![(a, t), (t, a)]
@@ -170,42 +181,30 @@ impl<'a> DocumentEvents<'a> {
                     })
                     .collect()
             } else {
-                c.actors
+                actors
                     .iter()
-                    .flat_map(|&a| s.slots[a].mentions.iter())
-                    .flat_map(|am| {
-                        c.targets
-                            .iter()
-                            .flat_map(|&t| s.slots[t].mentions.iter())
-                            .map(move |tm| (am, tm))
-                    })
+                    .flat_map(|&a| targets.iter().map(move |&t| (a, t)))
                     .collect()
             };
-            for &(am, tm) in &pairs {
-                if same_side(&am.party, &tm.party) {
+            for &((am, ka), (tm, kt)) in &pairs {
+                if same_side(&am.party, ka, &tm.party, kt) {
                     continue;
                 }
-                let pair = (party_key(&am.party), party_key(&tm.party));
-                if c.kind == PatternKind::Nominal && verbal_pairs.contains(&pair) {
+                if c.kind == PatternKind::Nominal && verbal_pairs.contains(&(ka, kt)) {
                     continue;
                 }
                 let symmetric = c.code.starts_with("04") && c.code != "042" && c.code != "043";
-                let (ka, kt) = (party_key(&am.party), party_key(&tm.party));
-                let key = if symmetric && kt < ka {
-                    (kt, ka, c.code.clone())
+                let (ka, kt) = if symmetric && kt < ka {
+                    (kt, ka)
                 } else {
-                    (ka, kt, c.code.clone())
+                    (ka, kt)
                 };
-                let key = (
-                    key.0,
-                    key.1,
-                    if c.negated {
-                        format!("!{}", key.2)
-                    } else {
-                        key.2
-                    },
-                );
-                if !self.seen.insert(key) {
+                let code = if c.negated {
+                    format!("!{}", c.code)
+                } else {
+                    c.code.clone()
+                };
+                if !self.seen.insert((ka.to_string(), kt.to_string(), code)) {
                     continue;
                 }
                 let confidence =

@@ -1,6 +1,6 @@
 //! The CAMEO codebook (`ontology/cameo.ttl`): labels, Goldstein scores and quad classes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::turtle::{GEOKG, Graph, SKOS, local_name};
 
@@ -71,7 +71,7 @@ pub struct CameoConcept {
 /// CAMEO event types by code.
 #[derive(Debug, Clone, Default)]
 pub struct CameoCodebook {
-    concepts: HashMap<String, CameoConcept>,
+    concepts: FxHashMap<String, CameoConcept>,
 }
 
 impl CameoCodebook {

@@ -1,7 +1,7 @@
 //! The actor gazetteer: countries, organisations, armed groups, people with their offices, and
 //! the CAMEO actor roles with their role nouns, read from Turtle (`ontology/actors.ttl`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::time::Date;
 
@@ -177,8 +177,8 @@ pub struct Gazetteer {
     /// The entities, in load order.
     pub entities: Vec<Entity>,
     /// The actor roles by code.
-    pub roles: HashMap<String, ActorRole>,
-    by_iri: HashMap<String, usize>,
+    pub roles: FxHashMap<String, ActorRole>,
+    by_iri: FxHashMap<String, usize>,
 }
 
 impl Gazetteer {

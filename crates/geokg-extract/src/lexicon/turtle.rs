@@ -1,7 +1,7 @@
 //! Reading Turtle into a compact subject → properties table, the common first step of the
 //! gazetteer and the CAMEO codebook loaders.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use oxrdf::{NamedOrBlankNode, Term};
 use oxttl::TurtleParser;
@@ -52,7 +52,7 @@ pub struct Graph {
     /// Subjects in first-seen order (`_:id` for blank nodes).
     pub subjects: Vec<String>,
     /// Properties of each subject: (predicate IRI, object).
-    pub props: HashMap<String, Vec<(String, Value)>>,
+    pub props: FxHashMap<String, Vec<(String, Value)>>,
 }
 
 impl Graph {

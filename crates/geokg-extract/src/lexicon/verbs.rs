@@ -2,7 +2,7 @@
 //!
 //! Loaded from `ontology/verbs.txt`; the format is described in that file's header.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::LexiconError;
 
@@ -51,8 +51,8 @@ pub struct VerbEntry {
 /// Verb and noun patterns with their CAMEO codes.
 #[derive(Debug, Default, Clone)]
 pub struct VerbLexicon {
-    verbs: HashMap<String, Vec<VerbEntry>>,
-    nouns: HashMap<String, Vec<VerbEntry>>,
+    verbs: FxHashMap<String, Vec<VerbEntry>>,
+    nouns: FxHashMap<String, Vec<VerbEntry>>,
 }
 
 impl VerbLexicon {

@@ -132,7 +132,11 @@ pub fn tag_sentence(
     let mut out: Vec<Tagged> = Vec::with_capacity(tokens.len());
     for (i, tok) in tokens.iter().enumerate() {
         let raw = tok.text(text);
-        let lower = raw.to_lowercase().replace('\u{2019}', "'");
+        let lower = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.to_lowercase().replace('\u{2019}', "'")
+        };
         let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps = raw.chars().count() > 1 && raw.chars().all(|c| !c.is_lowercase());
         let first = i == 0
@@ -188,10 +192,13 @@ pub fn tag_sentence(
             // third-person verb form followed by a determiner or "that" is the verb, not the
             // second part of a compound ("the drone strikes killed").
             let opens_object = tokens.get(i + 1).is_some_and(|t| {
-                matches!(
-                    t.text(text).to_lowercase().as_str(),
-                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "that"
-                )
+                const OPENERS: [&str; 8] = ["the", "a", "an", "its", "his", "her", "their", "that"];
+                let w = t.text(text);
+                if w.is_ascii() {
+                    OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                } else {
+                    OPENERS.contains(&w.to_lowercase().as_str())
+                }
             });
             if tag == Tag::Noun
                 && form == VerbForm::ThirdSingular

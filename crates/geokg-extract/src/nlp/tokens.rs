@@ -113,14 +113,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             // Split "n't" off ("didn't" -> "did" "n't").
             let word_end = j;
             let mut split_at = None;
-            if word_end - from > 3 {
-                let tail: String = chars[word_end - 3..word_end]
-                    .iter()
-                    .map(|&(_, c)| c.to_ascii_lowercase())
-                    .collect();
-                if tail == "n't" || tail == "n\u{2019}t" {
-                    split_at = Some(word_end - 3);
-                }
+            if word_end - from > 3
+                && let [(_, n), (_, apostrophe), (_, t)] = chars[word_end - 3..word_end]
+                && n.eq_ignore_ascii_case(&'n')
+                && is_apostrophe(apostrophe)
+                && t.eq_ignore_ascii_case(&'t')
+            {
+                split_at = Some(word_end - 3);
             }
             match split_at {
                 Some(k) => {
@@ -153,12 +152,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 while at(j).is_some_and(char::is_alphabetic) && j - i <= 2 {
                     j += 1;
                 }
-                let suffix: String = chars[i + 1..j]
-                    .iter()
-                    .map(|&(_, c)| c.to_ascii_lowercase())
-                    .collect();
+                let suffix = &chars[i + 1..j];
+                let is_suffix = |w: &str| {
+                    w.len() == suffix.len()
+                        && w.chars()
+                            .zip(suffix)
+                            .all(|(a, &(_, c))| c.to_ascii_lowercase() == a)
+                };
                 let boundary = !at(j).is_some_and(is_word_char);
-                if boundary && ["s", "re", "ll", "ve", "d", "m"].contains(&suffix.as_str()) {
+                if boundary && ["s", "re", "ll", "ve", "d", "m"].into_iter().any(is_suffix) {
                     tokens.push(Token {
                         start: byte(i),
                         end: byte(j),

@@ -124,7 +124,20 @@ pub fn event_date_in_story(
     story: Option<Date>,
 ) -> Option<DateValue> {
     let all = find_time_mentions(sentence);
-    let mut mentions = all.clone();
+    event_date_among(sentence, &all, clause, tense, published, story)
+}
+
+/// [`event_date_in_story`] given the sentence's time mentions (`find_time_mentions(sentence)`),
+/// so that several events of one sentence share one scan.
+pub fn event_date_among(
+    sentence: &str,
+    all: &[TimeMention],
+    clause: Range<usize>,
+    tense: Tense,
+    published: Option<Date>,
+    story: Option<Date>,
+) -> Option<DateValue> {
+    let mut mentions = all.to_vec();
     mentions.sort_by_key(|m| distance(m, &clause));
     let (inside, outside): (Vec<&TimeMention>, Vec<&TimeMention>) =
         mentions.iter().partition(|m| distance(m, &clause) == 0);
@@ -135,7 +148,7 @@ pub fn event_date_in_story(
         .collect();
     let in_tense = |m: &&TimeMention| {
         let t = mention_tense(sentence, m, tense);
-        resolve_in(sentence, &all, m, published, t)
+        resolve_in(sentence, all, m, published, t)
             .filter(|v| plausible(*v, t, published) && !against_tense(m.kind, t))
     };
     // The clause names its own time: use it. A date that cannot be resolved (a decade, a
@@ -144,7 +157,7 @@ pub fn event_date_in_story(
     let mut unresolved = false;
     for m in &inside {
         let t = mention_tense(sentence, m, tense);
-        match resolve_in(sentence, &all, m, published, t) {
+        match resolve_in(sentence, all, m, published, t) {
             Some(v) if plausible(v, t, published) && !against_tense(m.kind, t) => return Some(v),
             Some(_) => {}
             None => unresolved = true,
@@ -181,7 +194,7 @@ pub fn event_date_in_story(
                     || before_past_verb(sentence, m.end)
             })
             .filter(|m| !in_bound_phrase(sentence, 0, m.start) && !against_tense(m.kind, tense))
-            .filter_map(|m| resolve_in(sentence, &all, m, published, Tense::Past))
+            .filter_map(|m| resolve_in(sentence, all, m, published, Tense::Past))
             .find(|v| plausible(*v, tense, published));
         if outer.is_some() {
             return outer;

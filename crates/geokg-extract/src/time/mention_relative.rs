@@ -28,7 +28,7 @@ fn day_part(toks: &[Tok], i: usize) -> usize {
 
 /// The calendar period a word names ("week", "weekend", "month", "year").
 fn period(tok: &Tok) -> Option<Period> {
-    match tok.stem().to_ascii_lowercase().as_str() {
+    match tok.lower_stem() {
         "week" => Some(Period::Week),
         "weekend" => Some(Period::Weekend),
         "month" => Some(Period::Month),
@@ -39,8 +39,8 @@ fn period(tok: &Tok) -> Option<Period> {
 
 /// The unit a (possibly plural) word names ("days" → Day).
 fn unit(tok: &Tok) -> Option<Unit> {
-    let lower = tok.text.to_ascii_lowercase();
-    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    let lower = tok.lower;
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
     match singular {
         "hour" | "minute" => Some(Unit::Hour),
         "day" => Some(Unit::Day),
@@ -75,7 +75,7 @@ pub(super) fn modified(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
     let article = first.is("the");
     let m = if article { i + 1 } else { i };
     let modifier = at(toks, m)?;
-    let shift = match modifier.text.to_ascii_lowercase().as_str() {
+    let shift = match modifier.lower {
         "last" => Shift::Last,
         "past" if article => Shift::Last,
         "this" if !article => Shift::This,
@@ -110,7 +110,7 @@ pub(super) fn modified(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
             },
         ));
     }
-    match (shift, next.text.to_ascii_lowercase().as_str()) {
+    match (shift, next.lower) {
         (Shift::Last, "night" | "evening") => Some((m + 2, TimeKind::DayOffset(-1))),
         (Shift::This, "morning" | "afternoon" | "evening") => Some((m + 2, TimeKind::DayOffset(0))),
         _ => None,
@@ -140,7 +140,7 @@ fn recent(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
 /// "the day after tomorrow".
 pub(super) fn day_words(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
     let tok = at(toks, i)?;
-    let offset = match tok.stem().to_ascii_lowercase().as_str() {
+    let offset = match tok.lower_stem() {
         "today" | "tonight" => {
             let newspaper = i
                 .checked_sub(1)
@@ -155,11 +155,7 @@ pub(super) fn day_words(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
         "tomorrow" => 1,
         "the" => {
             let (day, rel, anchor) = (at(toks, i + 1)?, at(toks, i + 2)?, at(toks, i + 3)?);
-            return match (
-                day.is("day"),
-                rel.text.to_ascii_lowercase().as_str(),
-                anchor.stem(),
-            ) {
+            return match (day.is("day"), rel.lower, anchor.stem()) {
                 (true, "before", a) if a.eq_ignore_ascii_case("yesterday") => {
                     Some((i + 4, TimeKind::DayOffset(-2)))
                 }
@@ -310,10 +306,7 @@ pub(super) fn narrative(toks: &[Tok], i: usize) -> Option<(usize, TimeKind)> {
     let tok = at(toks, i)?;
     if tok.is("the") {
         let (a, b) = (at(toks, i + 1)?, at(toks, i + 2)?);
-        let days = match (
-            a.text.to_ascii_lowercase().as_str(),
-            b.text.to_ascii_lowercase().as_str(),
-        ) {
+        let days = match (a.lower, b.lower) {
             ("next" | "following", "day") => 1,
             ("previous" | "preceding", "day") => -1,
             ("day", "after" | "before") if at(toks, i + 3).is_none_or(|t| !t.is_word()) => {

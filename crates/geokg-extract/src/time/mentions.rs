@@ -154,6 +154,67 @@ pub enum TimeKind {
 /// A recognizer: the token index just past the expression starting at `i`, and its kind.
 pub(super) type Pattern = fn(&[Tok], usize) -> Option<(usize, TimeKind)>;
 
+/// Whether any pattern can start at `tok`: every one starts with an ASCII digit (dates, years,
+/// amounts), a capitalised word (months, weekdays) or one of the words below (any case; for
+/// "today's" and the like also without the possessive). Others are skipped without trying
+/// the patterns.
+fn may_start(tok: &Tok) -> bool {
+    fn starter(w: &str) -> bool {
+        matches!(
+            w,
+            "a" | "an"
+                | "by"
+                | "couple"
+                | "dozen"
+                | "earlier"
+                | "few"
+                | "half"
+                | "last"
+                | "later"
+                | "next"
+                | "several"
+                | "the"
+                | "this"
+                | "today"
+                | "tomorrow"
+                | "tonight"
+                | "yesterday"
+                | "zero"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+        )
+    }
+    tok.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || tok.capitalized()
+        || starter(tok.lower)
+        || starter(tok.lower_stem())
+}
+
 /// All temporal expressions in `text`, in order, without overlaps (one left-to-right pass,
 /// the first pattern matching at a token wins).
 pub fn find_time_mentions(text: &str) -> Vec<TimeMention> {
@@ -171,10 +232,15 @@ pub fn find_time_mentions(text: &str) -> Vec<TimeMention> {
         relative::narrative,
         relative::bare_weekday,
     ];
-    let toks = tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lower);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         match PATTERNS.iter().find_map(|p| p(&toks, i)) {
             Some((end, kind)) if end > i => {
                 out.push(TimeMention {

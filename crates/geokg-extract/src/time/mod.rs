@@ -21,7 +21,7 @@ mod story_focus;
 
 pub use date::{Date, DateParseError, DateValue, Precision, days_in_month};
 pub use dateline_parse::dateline_date;
-pub use event_dating::{event_date, event_date_in_story};
+pub use event_dating::{event_date, event_date_among, event_date_in_story};
 pub use mentions::{Amount, Part, Period, Shift, TimeKind, TimeMention, Unit, find_time_mentions};
 pub use resolution::{covering, resolve, resolve_kind};
 pub use story_focus::story_date;

@@ -12,9 +12,11 @@ pub(super) struct Tok<'a> {
     pub end: usize,
     /// Whether whitespace (or the start of the text) precedes the token.
     pub spaced: bool,
+    /// The token's text with ASCII letters lower-cased (`text.to_ascii_lowercase()`).
+    pub lower: &'a str,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// Case-insensitive equality with `word` (ASCII lower-case).
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
@@ -43,14 +45,20 @@ impl Tok<'_> {
             .unwrap_or(t)
     }
 
+    /// [`stem`](Self::stem), ASCII lower-cased.
+    pub fn lower_stem(&self) -> &'a str {
+        &self.lower[..self.stem().len()]
+    }
+
     /// True when the token ends in a possessive "'s".
     pub fn possessive(&self) -> bool {
         self.stem().len() != self.text.len()
     }
 }
 
-/// Splits `text` into tokens, in order, in one pass.
-pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+/// Splits `text` into tokens, in order, in one pass; `lower` is `text.to_ascii_lowercase()`
+/// (same byte offsets), which the tokens' [`Tok::lower`] slice.
+pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut out = Vec::new();
     let mut spaced = true;
     let mut pos = 0;
@@ -78,6 +86,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             start,
             end: pos,
             spaced,
+            lower: &lower[start..pos],
         });
         spaced = false;
     }
@@ -180,19 +189,18 @@ pub(super) fn digits(s: &str, max_len: usize) -> Option<u32> {
 
 /// A day of the month: "6", "06", "6th", "1st", "22nd", "3rd" (1–31).
 pub(super) fn day_number(tok: &Tok) -> Option<u8> {
-    let s = tok.text;
-    let lower = s.to_ascii_lowercase();
+    let lower = tok.lower;
     let num = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|suf| lower.strip_suffix(suf))
-        .unwrap_or(&lower);
+        .unwrap_or(lower);
     let d = digits(num, 2)?;
     (1..=31).contains(&d).then_some(d as u8)
 }
 
 /// True for an ordinal day ("6th", "1st").
 pub(super) fn is_ordinal(tok: &Tok) -> bool {
-    let lower = tok.text.to_ascii_lowercase();
+    let lower = tok.lower;
     day_number(tok).is_some() && ["st", "nd", "rd", "th"].iter().any(|s| lower.ends_with(s))
 }
 
@@ -236,19 +244,22 @@ pub(super) fn cardinal(tok: &Tok) -> Option<u32> {
         ("eighty", 80),
         ("ninety", 90),
     ];
-    if tok.is_any(&["a", "an"]) {
+    let lower = tok.lower;
+    match lower.as_bytes().first()? {
+        b'0'..=b'9' => return digits(tok.text, 3),
+        b'a'..=b'z' => {}
+        _ => return None,
+    }
+    if matches!(lower, "a" | "an") {
         return Some(1);
     }
-    if let Some(n) = digits(tok.text, 3) {
-        return Some(n);
-    }
-    if let Some(i) = WORDS.iter().position(|w| tok.is(w)) {
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
         return Some(i as u32);
     }
-    if tok.is("dozen") {
+    if lower == "dozen" {
         return Some(12);
     }
-    TENS.iter().find(|(w, _)| tok.is(w)).map(|&(_, n)| n)
+    TENS.iter().find(|(w, _)| *w == lower).map(|&(_, n)| n)
 }
 
 #[cfg(test)]
@@ -257,7 +268,9 @@ mod tests {
 
     #[test]
     fn tokens_carry_offsets_and_possessives() {
-        let toks = tokenize("On Sunday’s vote, Aug. 6-7");
+        let text = "On Sunday’s vote, Aug. 6-7";
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text, &lower);
         let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(
             texts,
@@ -275,7 +288,9 @@ mod tests {
 
     #[test]
     fn numbers_and_days() {
-        let toks = tokenize("twelve a 6th 31 32 2025 1990s may May");
+        let text = "twelve a 6th 31 32 2025 1990s may May";
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text, &lower);
         assert_eq!(cardinal(&toks[0]), Some(12));
         assert_eq!(cardinal(&toks[1]), Some(1));
         assert_eq!(day_number(&toks[2]), Some(6));

@@ -2,12 +2,11 @@
 //! acronym, demonym, capital, seat of power, descriptor, role noun and office to what it names,
 //! and the office-holder table used to resolve "the US president" by date.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{EntityKind, Gazetteer};
 use crate::time::Date;
 
-use super::fasthash::FxHashMap;
 use super::tokens::{Token, phrase_words};
 
 /// A term in an office: (person entity, start, end).
@@ -96,9 +95,9 @@ pub struct Index {
     /// Offices by index (`Surface::Office`).
     pub offices: Vec<Office>,
     /// Holders of each (office, country code): (entity, start, end).
-    holders: HashMap<(usize, String), Vec<Term>>,
+    holders: FxHashMap<(usize, String), Vec<Term>>,
     /// Entity indices by their `geokg:code` for countries.
-    country_by_code: HashMap<String, usize>,
+    country_by_code: FxHashMap<String, usize>,
 }
 
 /// Normalises an office or role noun: lower case, hyphens as spaces, "defense" → "defence".
@@ -140,10 +139,10 @@ impl Index {
             nodes: vec![Node::default()],
             roles: Vec::new(),
             offices: Vec::new(),
-            holders: HashMap::new(),
-            country_by_code: HashMap::new(),
+            holders: FxHashMap::default(),
+            country_by_code: FxHashMap::default(),
         };
-        let mut family: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut family: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, e) in gazetteer.entities.iter().enumerate() {
             if e.kind == EntityKind::Country
                 && let Some(code) = &e.code
@@ -205,7 +204,7 @@ impl Index {
                 }
             }
         }
-        let mut office_ids: HashMap<String, usize> = HashMap::new();
+        let mut office_ids: FxHashMap<String, usize> = FxHashMap::default();
         for (i, e) in gazetteer.entities.iter().enumerate() {
             for p in &e.positions {
                 if p.office.is_empty() {

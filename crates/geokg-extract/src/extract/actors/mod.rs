@@ -9,7 +9,6 @@
 
 mod coref;
 mod emit;
-mod fasthash;
 mod index;
 mod party;
 mod people;
@@ -21,7 +20,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::{Gazetteer, Gender};
 use crate::time::Date;
@@ -99,12 +98,13 @@ impl ActorFinder {
             sentence: 0,
             history: Vec::new(),
             people: Vec::new(),
-            names: HashMap::new(),
-            focus: HashMap::new(),
+            names: FxHashMap::default(),
+            focus: FxHashMap::default(),
             seq: 0,
             cursor: (0, 0),
             titlecase: false,
             groups: 0,
+            tokens: Vec::new(),
         }
     }
 }
@@ -140,9 +140,9 @@ pub struct DocumentActors<'a> {
     history: Vec<Seen>,
     people: Vec<NewPerson>,
     /// Names met in this document (lower-case full and family names).
-    names: HashMap<String, Referent>,
+    names: FxHashMap<String, Referent>,
     /// Mentions per country code: (count, last sequence number).
-    focus: HashMap<String, (u32, usize)>,
+    focus: FxHashMap<String, (u32, usize)>,
     seq: usize,
     /// (byte, char) offsets of the last conversion, to count characters incrementally.
     cursor: (usize, usize),
@@ -150,6 +150,8 @@ pub struct DocumentActors<'a> {
     titlecase: bool,
     /// Number of groups made so far.
     groups: usize,
+    /// The token buffer, reused from sentence to sentence.
+    tokens: Vec<tokens::Token<'a>>,
 }
 
 impl DocumentActors<'_> {

@@ -151,8 +151,8 @@ impl DocumentActors<'_> {
             .map(|t| t.norm.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let family = toks[end - 1].norm.clone();
-        if let Some(r) = self.names.get(&lower).or_else(|| self.names.get(&family)) {
+        let family = toks[end - 1].norm.as_str();
+        if let Some(r) = self.names.get(&lower).or_else(|| self.names.get(family)) {
             return Some(NameHit {
                 start: p,
                 end,

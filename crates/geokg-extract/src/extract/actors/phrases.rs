@@ -11,7 +11,7 @@ use super::index::{Match, Surface};
 use super::party::Referent;
 use super::people::{first_name_of_run, only_family};
 use super::readers::{Modifier, RoleHit};
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, tokenize_into};
 use super::words::{FUNCTION, LOCATED_ELSEWHERE, PLACE_NOUN, TITLE, VERB};
 use super::{ActorMention, DocumentActors, MentionKind};
 use crate::lexicon::{EntityKind, Gender};
@@ -88,7 +88,9 @@ impl DocumentActors<'_> {
     /// offsets (filled in by the caller).
     pub(super) fn scan(&mut self, start: usize, end: usize) -> Vec<ActorMention> {
         let article = self.article;
-        let toks = tokenize(&article.text[start..end], start);
+        let mut toks = std::mem::take(&mut self.tokens);
+        toks.clear();
+        tokenize_into(&article.text[start..end], start, &mut toks);
         let matches = self.find_matches(&toks);
         let words: Vec<&Token<'_>> = toks
             .iter()
@@ -102,6 +104,7 @@ impl DocumentActors<'_> {
             p = self.step(&toks, &matches, p, &mut out).max(p + 1);
         }
         self.settle_people(&mut out);
+        self.tokens = toks;
         out
     }
 

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::fasthash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 /// Personal titles that introduce a name.
 pub const TITLES: &[&str] = &[
