@@ -102,6 +102,21 @@ fn ctrl_c_cancels_a_running_query() {
     quit(p);
 }
 
+/// Lines typed ahead (or pasted without bracketed paste) while the shell is still reading or
+/// running an earlier line are kept, not dropped, like in sqlite3 and psql.
+#[test]
+fn typed_ahead_lines_are_kept() {
+    let home = tempfile::tempdir().expect("tmp");
+    let mut p = start(home.path());
+    p.send("ASK { cameo:042 a skos:Concept }\r.stats\rSELECT ?n WHERE { cameo:0874 skos:notation ?n }\r")
+        .expect("send");
+    p.flush().expect("flush");
+    p.exp_string("true").expect("first line ran");
+    p.exp_string("named graphs").expect("second line ran");
+    p.exp_string("0874").expect("third line ran");
+    quit(p);
+}
+
 #[test]
 fn history_is_saved_and_recalled() {
     let home = tempfile::tempdir().expect("tmp");
@@ -147,6 +162,7 @@ fn colours_unless_no_color() {
     p.send_line("ASK { ?s ?p ?o }").expect("send");
     p.exp_string("\x1b[1;34mASK")
         .expect("the keyword is coloured");
+    p.exp_string("true").expect("result");
     quit(p);
     let mut p = start(home.path());
     p.send_line("SELECT ?x WHERE { BIND(1 AS ?x) }")
