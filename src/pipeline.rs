@@ -13,10 +13,10 @@ use rayon::prelude::*;
 use geokg_extract::article::{ArticleError, Format, looks_binary, read_articles};
 use geokg_extract::{Article, Date, Event, Extractor};
 
-use crate::graph::date_index;
 use crate::graph::iri::{content_hash, document_iri};
 use crate::graph::mapping::{CodeIndex, document_quads};
 use crate::graph::{GraphError, GraphStore};
+use crate::graph::{cube, date_index};
 
 pub mod floor;
 
@@ -399,16 +399,30 @@ pub fn ingest_with(
 }
 
 /// Writes whole documents' quads through one bulk-loader commit (atomic: all land or none).
+/// The documents are new, so the cube gains exactly their cells, added in a transaction after
+/// the load; until then the cube is marked incomplete (an interrupted load rebuilds it on the
+/// next open).
 fn bulk_commit(store: &GraphStore, mut quads: Vec<Quad>) -> Result<(), GraphError> {
+    let mut cells = cube::Cells::default();
+    cells.add_quads(quads.iter().map(Quad::as_ref), 1);
     let index = date_index::entries(date_index::dates_in(&quads));
     quads.extend(index);
     let _writing = store.write_lock();
+    let complete = store.drop_cube_marker()?;
     let mut loader = store
         .store()
         .bulk_loader()
         .with_max_memory_size_in_megabytes(512);
     loader.load_quads(quads)?;
-    Ok(loader.commit()?)
+    loader.commit()?;
+    let mut tx = store.store().start_transaction()?;
+    if complete {
+        cells.apply(&mut tx)?;
+        cube::mark_complete(&mut tx);
+    } else {
+        cube::rebuild_in(&mut tx)?;
+    }
+    Ok(tx.commit()?)
 }
 
 /// The code index of the built-in gazetteer, for mapping events to RDF without a store.

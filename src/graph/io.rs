@@ -6,6 +6,7 @@ use std::path::Path;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, QuadRef};
 
+use super::cube;
 use super::date_index;
 use super::error::GraphError;
 use super::ns;
@@ -136,7 +137,8 @@ fn write_quads<W: Write>(
         if options.without_ontology
             && only.is_none()
             && (quad.graph_name == GraphNameRef::NamedNode(ontology).into()
-                || date_index::is_index_graph(quad.graph_name.as_ref()))
+                || date_index::is_index_graph(quad.graph_name.as_ref())
+                || cube::is_cube_graph(quad.graph_name.as_ref()))
         {
             continue;
         }
@@ -235,6 +237,7 @@ pub fn import<R: Read>(
     let mut tx = store.store().start_transaction()?;
     let mut skipped_ontology = 0usize;
     let mut dates = date_index::DateWatch::default();
+    let mut cube = cube::CubeWatch::default();
     for quad in parser.rename_blank_nodes().for_reader(reader) {
         let quad = quad.map_err(|e| GraphError::Syntax(format!("{name}: {e}")))?;
         // The ontology graph is managed by geokg: a full export brings it along, and
@@ -243,10 +246,17 @@ pub fn import<R: Read>(
             skipped_ontology += 1;
             continue;
         }
+        // The cube is derived data: a store counts its own events (an export's cells are
+        // left out).
+        if cube::is_cube_graph(quad.graph_name.as_ref()) {
+            continue;
+        }
         dates.see(quad.as_ref());
+        cube.see(&tx, quad.as_ref())?;
         tx.insert(&quad);
     }
     dates.apply(&mut tx)?;
+    cube.apply(&mut tx)?;
     tx.commit()?;
     Ok(ImportSummary {
         quads_in_store: store.store().len()?,
@@ -279,6 +289,8 @@ pub fn bulk_import<R: Read>(
     if !store.drop_date_index_marker()? {
         dates.rebuild();
     }
+    // The loaded quads may join events already in the store: the cube is rebuilt afterwards.
+    store.drop_cube_marker()?;
     let mut loader = store
         .store()
         .bulk_loader()
@@ -297,6 +309,7 @@ pub fn bulk_import<R: Read>(
                 }
                 // The date index is derived data: a store keeps its own (an export's is left out).
                 Ok(q) if date_index::is_index_graph(q.graph_name.as_ref()) => None,
+                Ok(q) if cube::is_cube_graph(q.graph_name.as_ref()) => None,
                 Ok(q) => {
                     dates.see(q.as_ref());
                     Some(Ok(q))
@@ -308,6 +321,7 @@ pub fn bulk_import<R: Read>(
     let mut tx = store.store().start_transaction()?;
     dates.apply(&mut tx)?;
     date_index::mark_complete(&mut tx);
+    cube::rebuild_in(&mut tx)?;
     tx.commit()?;
     store.compact_after_load(documents_before)?;
     Ok(ImportSummary {

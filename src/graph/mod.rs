@@ -2,6 +2,7 @@
 //! and statistics. Nothing here knows how events are extracted.
 
 pub mod canonical;
+pub mod cube;
 pub mod date_index;
 pub mod error;
 pub mod io;

@@ -8,6 +8,8 @@ pub const ONTOLOGY: &str = "https://w3id.org/geokg/ns";
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/geokg/graph/ontology";
 /// The named graph indexing every `geokg:date` value (see `graph::date_index`).
 pub const DATE_INDEX_GRAPH: &str = "https://w3id.org/geokg/graph/dates";
+/// The named graph counting events per country pair, month and quad class (see `graph::cube`).
+pub const CUBE_GRAPH: &str = "https://w3id.org/geokg/graph/cube";
 /// CAMEO event types (`cameo:042`).
 pub const CAMEO: &str = "https://w3id.org/geokg/cameo/";
 /// CAMEO actor roles (`role:GOV`).

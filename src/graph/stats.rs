@@ -165,6 +165,7 @@ fn other_graphs(store: &GraphStore, expected: u64) -> Result<Vec<NamedOrBlankNod
         ns::ONTOLOGY_GRAPH,
         super::store::USER_GAZETTEER_GRAPH,
         ns::DATE_INDEX_GRAPH,
+        ns::CUBE_GRAPH,
     ]
     .into_iter()
     .map(|iri| NamedNode::new_unchecked(iri).into())

@@ -67,6 +67,7 @@ impl GraphStore {
         if !this.read_only {
             this.ensure_ontology()?;
             this.ensure_date_index()?;
+            this.ensure_cube()?;
         }
         Ok(this)
     }
@@ -215,15 +216,21 @@ impl GraphStore {
         self.check_writable()?;
         let _writing = self.write_lock();
         let mut tx = self.store.start_transaction()?;
+        let mut cells = super::cube::Cells::default();
         for (doc, quads) in docs {
             let node = NamedNode::new_unchecked(doc.as_str());
+            if tx.contains_named_graph(&node)? {
+                cells.add_graph(&tx, GraphNameRef::NamedNode(node.as_ref()), -1)?;
+            }
             tx.clear_graph(&node)?;
             tx.insert_named_graph(&node);
             for q in quads {
                 tx.insert(q);
             }
             super::date_index::add_in(&mut tx, quads);
+            cells.add_quads(quads.iter().map(Quad::as_ref), 1);
         }
+        cells.apply(&mut tx)?;
         tx.commit()?;
         self.flush_if_due(docs.iter().map(|(_, q)| q.len() as u64).sum())
     }
@@ -244,8 +251,13 @@ impl GraphStore {
         self.check_writable()?;
         let node = NamedNode::new_unchecked(doc_iri);
         let _writing = self.write_lock();
-        let existed = self.store.contains_named_graph(&node)?;
-        self.store.remove_named_graph(&node)?;
+        let mut tx = self.store.start_transaction()?;
+        let existed = tx.contains_named_graph(&node)?;
+        let mut watch = super::cube::CubeWatch::default();
+        watch.touch(&tx, GraphNameRef::NamedNode(node.as_ref()))?;
+        tx.remove_named_graph(&node)?;
+        watch.apply(&mut tx)?;
+        tx.commit()?;
         Ok(existed)
     }
 

@@ -20,7 +20,7 @@ use spargebra::{Query, SparqlParser, Update};
 
 pub use error::QueryError;
 
-use crate::graph::{GraphStore, date_index, ns};
+use crate::graph::{GraphStore, cube, date_index, ns};
 
 /// How to run a query or update.
 #[derive(Clone)]
@@ -190,6 +190,7 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         .parse_update(text)
         .map_err(|e| QueryError::syntax(text, &e.to_string()))?;
     let mut dates = dates_written(&parsed);
+    let cube_plan = cube_graphs_written(&parsed);
     let prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .for_update(parsed);
@@ -204,6 +205,15 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         true => None,
     };
     let index_before = date_index::fingerprint(&tx).map_err(other)?;
+    let mut cube = cube::CubeWatch::default();
+    match cube_plan {
+        None => cube.rebuild(),
+        Some(graphs) => {
+            for g in &graphs {
+                cube.touch(&tx, g.as_ref()).map_err(other)?;
+            }
+        }
+    }
     prepared
         .on_transaction(&mut tx)
         .execute()
@@ -212,6 +222,7 @@ pub fn update(store: &GraphStore, text: &str, options: &QueryOptions) -> Result<
         dates.rebuild();
     }
     dates.apply(&mut tx).map_err(other)?;
+    cube.apply(&mut tx).map_err(other)?;
     if let Some(before) = before
         && ontology_fingerprint(&tx).map_err(other)? != before
     {
@@ -257,6 +268,101 @@ fn dates_written(update: &Update) -> date_index::DateWatch {
         }
     }
     dates
+}
+
+/// The graphs an update may change the event cube's counts in (each is counted before and
+/// after it), or `None` when that cannot be known in advance and the cube must be rebuilt: a
+/// template writing the cube's source properties (or a variable predicate) into a variable
+/// graph, a template that could write the cube's own properties into a variable graph, or
+/// `CLEAR`/`DROP` of all graphs.
+fn cube_graphs_written(update: &Update) -> Option<Vec<oxigraph::model::GraphName>> {
+    use oxigraph::model::GraphName;
+    use spargebra::GraphUpdateOperation as Op;
+    use spargebra::algebra::GraphTarget;
+    use spargebra::term::{GraphNamePattern, NamedNodePattern, TermPattern};
+    let mut graphs = Vec::new();
+    let fixed = |g: &spargebra::term::GraphName| match g {
+        spargebra::term::GraphName::NamedNode(n) => GraphName::NamedNode(n.clone()),
+        spargebra::term::GraphName::DefaultGraph => GraphName::DefaultGraph,
+    };
+    // A template quad: Ok(Some(graph)) to count that graph, Ok(None) when it cannot matter,
+    // Err(()) when the cube must be rebuilt.
+    let template = |graph: &GraphNamePattern,
+                    predicate: &NamedNodePattern,
+                    class: Option<&spargebra::term::NamedNode>|
+     -> Result<Option<GraphName>, ()> {
+        let source = match predicate {
+            NamedNodePattern::Variable(_) => true,
+            NamedNodePattern::NamedNode(p) => cube::is_source_property(p.as_str()),
+        };
+        let cube_own = match predicate {
+            NamedNodePattern::Variable(_) => true,
+            NamedNodePattern::NamedNode(p)
+                if p.as_str() == oxigraph::model::vocab::rdf::TYPE.as_str() =>
+            {
+                class.is_none_or(|c| cube::is_cube_class(c.as_str()))
+            }
+            NamedNodePattern::NamedNode(p) => cube::is_cube_property(p.as_str()),
+        };
+        match graph {
+            GraphNamePattern::Variable(_) if source || cube_own => Err(()),
+            GraphNamePattern::Variable(_) => Ok(None),
+            GraphNamePattern::NamedNode(n) if source || cube::is_cube_graph(n.as_ref().into()) => {
+                Ok(Some(GraphName::NamedNode(n.clone())))
+            }
+            GraphNamePattern::DefaultGraph if source => Ok(Some(GraphName::DefaultGraph)),
+            _ => Ok(None),
+        }
+    };
+    for op in &update.operations {
+        match op {
+            Op::InsertData { data } => graphs.extend(
+                data.iter()
+                    .filter(|q| {
+                        cube::is_source_property(q.predicate.as_str())
+                            || matches!(&q.graph_name, spargebra::term::GraphName::NamedNode(n) if cube::is_cube_graph(n.as_ref().into()))
+                    })
+                    .map(|q| fixed(&q.graph_name)),
+            ),
+            Op::DeleteData { data } => graphs.extend(
+                data.iter()
+                    .filter(|q| {
+                        cube::is_source_property(q.predicate.as_str())
+                            || matches!(&q.graph_name, spargebra::term::GraphName::NamedNode(n) if cube::is_cube_graph(n.as_ref().into()))
+                    })
+                    .map(|q| fixed(&q.graph_name)),
+            ),
+            Op::DeleteInsert { delete, insert, .. } => {
+                let deleted = delete.iter().map(|q| {
+                    let class = match &q.object {
+                        spargebra::term::GroundTermPattern::NamedNode(c) => Some(c),
+                        _ => None,
+                    };
+                    template(&q.graph_name, &q.predicate, class)
+                });
+                let inserted = insert.iter().map(|q| {
+                    let class = match &q.object {
+                        TermPattern::NamedNode(c) => Some(c),
+                        _ => None,
+                    };
+                    template(&q.graph_name, &q.predicate, class)
+                });
+                for g in deleted.chain(inserted) {
+                    graphs.extend(g.ok()?);
+                }
+            }
+            Op::Load { destination, .. } => graphs.push(fixed(destination)),
+            Op::Clear { graph, .. } | Op::Drop { graph, .. } => match graph {
+                GraphTarget::NamedNode(n) => graphs.push(GraphName::NamedNode(n.clone())),
+                GraphTarget::DefaultGraph => graphs.push(GraphName::DefaultGraph),
+                GraphTarget::NamedGraphs | GraphTarget::AllGraphs => return None,
+            },
+            Op::Create { .. } => {}
+        }
+    }
+    graphs.sort_by_key(|g| g.to_string());
+    graphs.dedup();
+    Some(graphs)
 }
 
 /// Count and order-independent hash of the ontology graph's quads.

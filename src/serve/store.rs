@@ -7,7 +7,7 @@ use tiny_http::{Method, Request};
 use super::ServeOptions;
 use super::protocol::{Reply, body, header, media_type, negotiate, param};
 use super::sparql::rdf_format;
-use crate::graph::{GraphStore, date_index, ns};
+use crate::graph::{GraphStore, cube, date_index, ns};
 
 const GRAPH_TYPES: &[&str] = &[
     "text/turtle",
@@ -144,6 +144,8 @@ fn write(
         if !existed {
             return Err(Reply::text(404, format!("no graph {graph}")));
         }
+        let mut cube = cube::CubeWatch::default();
+        cube.touch(&tx, graph.as_ref()).map_err(|e| internal(&e))?;
         match graph {
             GraphName::NamedNode(n) => tx.remove_named_graph(n),
             _ => tx.clear_graph(GraphNameRef::DefaultGraph),
@@ -152,6 +154,7 @@ fn write(
         if date_index::is_index_graph(graph.as_ref()) {
             date_index::rebuild_in(&mut tx).map_err(|e| internal(&e))?;
         }
+        cube.apply(&mut tx).map_err(|e| internal(&e))?;
         tx.commit().map_err(|e| internal(&e))?;
         return Ok(Reply::new(204, "text/plain; charset=utf-8", Vec::new()));
     }
@@ -182,6 +185,8 @@ fn write(
         _ => true,
     };
     let mut dates = date_index::DateWatch::default();
+    let mut cube = cube::CubeWatch::default();
+    cube.touch(&tx, graph.as_ref()).map_err(|e| internal(&e))?;
     if *method == Method::Put {
         tx.clear_graph(graph.as_ref()).map_err(|e| internal(&e))?;
         if date_index::is_index_graph(graph.as_ref()) {
@@ -198,6 +203,7 @@ fn write(
         tx.insert(quad);
     }
     dates.apply(&mut tx).map_err(|e| internal(&e))?;
+    cube.apply(&mut tx).map_err(|e| internal(&e))?;
     tx.commit().map_err(|e| internal(&e))?;
     Ok(if existed {
         Reply::new(204, "text/plain; charset=utf-8", Vec::new())

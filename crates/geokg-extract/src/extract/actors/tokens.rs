@@ -185,7 +185,7 @@ fn ascii_shape(surface: &str) -> (Cow<'_, str>, bool, bool, bool) {
         }
     }
     let drop_dots = bytes.len() > 1;
-    let norm = if !has_upper && !(has_dot && drop_dots) {
+    let norm = if !(has_upper || has_dot && drop_dots) {
         Cow::Borrowed(surface)
     } else {
         let mut s = String::with_capacity(bytes.len());

@@ -1,0 +1,467 @@
+//! The event cube: how many events each actor country directed at each target country, per
+//! month and CAMEO quad class, with the sum of their Goldstein scores. Aggregate queries over
+//! millions of events ("events per country pair per month") read these few thousand cells
+//! instead of joining every event's properties.
+//!
+//! The graph `<https://w3id.org/geokg/graph/cube>` holds one cell per combination in use:
+//! `cell geokg:cellActorCountry ?ac ; geokg:cellTargetCountry ?tc ; geokg:cellMonth "YYYY-MM" ;
+//! geokg:cellQuadClass ?qc ; geokg:cellEventCount n ; geokg:cellGoldsteinSum s` (month and quad class
+//! only when the events have them), and `<cube> a geokg:EventCube` once it is complete.
+//!
+//! An event counts when, inside one graph, it has a `geokg:actorCountry` and a
+//! `geokg:targetCountry` and is not `geokg:negated true`; its month is the first seven
+//! characters of its `geokg:dateStart`. Every write keeps the cube exact in its own
+//! transaction: it subtracts the counts of each graph it touches as they were before and adds
+//! them as they are after ([`CubeWatch`]); writes whose graphs cannot be known in advance
+//! (`LOAD`, `DELETE/INSERT … WHERE` on these properties, bulk loads) rebuild it.
+
+use std::collections::{HashMap, HashSet};
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term, TermRef,
+};
+use oxigraph::store::Transaction;
+use sha2::{Digest, Sha256};
+
+use super::error::GraphError;
+use super::ns;
+
+const ACTOR_COUNTRY: &str = "https://w3id.org/geokg/ns#actorCountry";
+const TARGET_COUNTRY: &str = "https://w3id.org/geokg/ns#targetCountry";
+const DATE_START: &str = "https://w3id.org/geokg/ns#dateStart";
+const QUAD_CLASS: &str = "https://w3id.org/geokg/ns#quadClass";
+const GOLDSTEIN: &str = "https://w3id.org/geokg/ns#goldstein";
+const NEGATED: &str = "https://w3id.org/geokg/ns#negated";
+
+/// The event properties a cell is computed from: writes of anything else leave the cube alone.
+pub const SOURCE_PROPERTIES: [&str; 6] = [
+    ACTOR_COUNTRY,
+    TARGET_COUNTRY,
+    DATE_START,
+    QUAD_CLASS,
+    GOLDSTEIN,
+    NEGATED,
+];
+
+const CELL_CLASS: &str = "https://w3id.org/geokg/ns#CubeCell";
+const CUBE_CLASS: &str = "https://w3id.org/geokg/ns#EventCube";
+const CELL_ACTOR: &str = "https://w3id.org/geokg/ns#cellActorCountry";
+const CELL_TARGET: &str = "https://w3id.org/geokg/ns#cellTargetCountry";
+const CELL_MONTH: &str = "https://w3id.org/geokg/ns#cellMonth";
+const CELL_QUAD_CLASS: &str = "https://w3id.org/geokg/ns#cellQuadClass";
+const EVENT_COUNT: &str = "https://w3id.org/geokg/ns#cellEventCount";
+const GOLDSTEIN_SUM: &str = "https://w3id.org/geokg/ns#cellGoldsteinSum";
+
+fn node(iri: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(iri)
+}
+
+fn graph_name() -> GraphNameRef<'static> {
+    GraphNameRef::NamedNode(node(ns::CUBE_GRAPH))
+}
+
+/// Whether `graph` is the cube's graph.
+pub fn is_cube_graph(graph: GraphNameRef<'_>) -> bool {
+    graph == graph_name()
+}
+
+/// Whether a quad with this predicate can change the cube.
+pub fn is_source_property(predicate: &str) -> bool {
+    SOURCE_PROPERTIES.contains(&predicate)
+}
+
+/// Whether `predicate` is one of the cube's own properties (of its cells).
+pub fn is_cube_property(predicate: &str) -> bool {
+    [
+        CELL_ACTOR,
+        CELL_TARGET,
+        CELL_MONTH,
+        CELL_QUAD_CLASS,
+        EVENT_COUNT,
+        GOLDSTEIN_SUM,
+    ]
+    .contains(&predicate)
+}
+
+/// Whether `class` types the cube or its cells.
+pub fn is_cube_class(class: &str) -> bool {
+    class == CELL_CLASS || class == CUBE_CLASS
+}
+
+/// The quad saying the cube is complete.
+fn marker() -> QuadRef<'static> {
+    QuadRef::new(
+        node(ns::CUBE_GRAPH),
+        rdf::TYPE,
+        node(CUBE_CLASS),
+        graph_name(),
+    )
+}
+
+/// The coordinates of one cell.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cell {
+    pub actor_country: Term,
+    pub target_country: Term,
+    pub month: Option<String>,
+    pub quad_class: Option<Term>,
+}
+
+impl Cell {
+    /// The cell's IRI: a hash of its coordinates, so the same cell is found again.
+    fn iri(&self) -> NamedNode {
+        let mut h = Sha256::new();
+        h.update(self.actor_country.to_string().as_bytes());
+        h.update(b"\n");
+        h.update(self.target_country.to_string().as_bytes());
+        h.update(b"\n");
+        h.update(self.month.as_deref().unwrap_or("").as_bytes());
+        h.update(b"\n");
+        if let Some(q) = &self.quad_class {
+            h.update(q.to_string().as_bytes());
+        }
+        let hex: String = h
+            .finalize()
+            .iter()
+            .take(10)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        NamedNode::new_unchecked(format!("{}/cell/{hex}", ns::CUBE_GRAPH))
+    }
+}
+
+/// A cell's measures: events, and the sum of their Goldstein scores in thousandths (exact).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measures {
+    pub events: i64,
+    pub goldstein_milli: i64,
+}
+
+/// Signed changes to cells.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Cells(pub HashMap<Cell, Measures>);
+
+impl Cells {
+    /// Adds (`sign` 1) or subtracts (`sign` -1) the cells of the events among `quads`.
+    pub fn add_quads<'a>(&mut self, quads: impl IntoIterator<Item = QuadRef<'a>>, sign: i64) {
+        let mut events: HashMap<(GraphNameRef<'a>, TermRef<'a>), EventFacts<'a>> = HashMap::new();
+        for q in quads {
+            if !is_source_property(q.predicate.as_str()) {
+                continue;
+            }
+            let facts = events.entry((q.graph_name, q.subject.into())).or_default();
+            facts.see(q.predicate.as_str(), q.object);
+        }
+        for facts in events.values() {
+            facts.count_into(self, sign);
+        }
+    }
+
+    /// Adds or subtracts the cells of the events in one graph as `tx` sees it.
+    pub fn add_graph(
+        &mut self,
+        tx: &Transaction<'_>,
+        graph: GraphNameRef<'_>,
+        sign: i64,
+    ) -> Result<(), GraphError> {
+        if is_cube_graph(graph) {
+            return Ok(());
+        }
+        let mut quads = Vec::new();
+        for p in SOURCE_PROPERTIES {
+            for q in tx.quads_for_pattern(None, Some(node(p)), None, Some(graph)) {
+                quads.push(q?);
+            }
+        }
+        self.add_quads(quads.iter().map(Quad::as_ref), sign);
+        Ok(())
+    }
+
+    /// Writes the changes into the cube inside `tx`: each touched cell's measures are read,
+    /// changed and written back; cells left without events are removed.
+    pub fn apply(self, tx: &mut Transaction<'_>) -> Result<(), GraphError> {
+        for (cell, change) in self.0 {
+            if change == Measures::default() {
+                continue;
+            }
+            let iri = cell.iri();
+            let old = read_measures(tx, iri.as_ref())?;
+            let new = Measures {
+                events: old.events + change.events,
+                goldstein_milli: old.goldstein_milli + change.goldstein_milli,
+            };
+            remove_cell(tx, iri.as_ref())?;
+            if new.events > 0 {
+                write_cell(tx, &cell, iri.as_ref(), new);
+            } else if new.events < 0 {
+                return Err(GraphError::Internal(format!(
+                    "the event cube would count {} events in {iri}",
+                    new.events
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What one event (in one graph) says about the cube.
+#[derive(Default)]
+struct EventFacts<'a> {
+    actors: Vec<TermRef<'a>>,
+    targets: Vec<TermRef<'a>>,
+    months: Vec<String>,
+    quad_classes: Vec<TermRef<'a>>,
+    goldstein: Vec<i64>,
+    negated: bool,
+}
+
+impl<'a> EventFacts<'a> {
+    fn see(&mut self, predicate: &str, object: TermRef<'a>) {
+        match predicate {
+            ACTOR_COUNTRY => self.actors.push(object),
+            TARGET_COUNTRY => self.targets.push(object),
+            DATE_START => self.months.push(month_of(object)),
+            QUAD_CLASS => self.quad_classes.push(object),
+            GOLDSTEIN => self.goldstein.push(goldstein_milli(object)),
+            NEGATED => {
+                if let TermRef::Literal(l) = object {
+                    self.negated |=
+                        l.datatype() == xsd::BOOLEAN && matches!(l.value(), "true" | "1");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// One count per combination of values, as a SPARQL join of the properties would give.
+    fn count_into(&self, cells: &mut Cells, sign: i64) {
+        if self.negated {
+            return;
+        }
+        let months: Vec<Option<&String>> = optional(&self.months);
+        let classes: Vec<Option<&TermRef<'a>>> = optional(&self.quad_classes);
+        let scores: Vec<Option<&i64>> = optional(&self.goldstein);
+        for ac in &self.actors {
+            for tc in &self.targets {
+                for month in &months {
+                    for qc in &classes {
+                        let cell = Cell {
+                            actor_country: ac.into_owned(),
+                            target_country: tc.into_owned(),
+                            month: month.cloned(),
+                            quad_class: qc.map(|q| q.into_owned()),
+                        };
+                        let m = cells.0.entry(cell).or_default();
+                        for score in &scores {
+                            m.events += sign;
+                            m.goldstein_milli += sign * score.copied().unwrap_or(0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The values as options, or one `None` when there are none (an OPTIONAL that did not match).
+fn optional<T>(values: &[T]) -> Vec<Option<&T>> {
+    if values.is_empty() {
+        vec![None]
+    } else {
+        values.iter().map(Some).collect()
+    }
+}
+
+/// `SUBSTR(STR(?start), 1, 7)`.
+fn month_of(term: TermRef<'_>) -> String {
+    let text = match term {
+        TermRef::Literal(l) => l.value(),
+        TermRef::NamedNode(n) => n.as_str(),
+        _ => "",
+    };
+    text.chars().take(7).collect()
+}
+
+/// A Goldstein score in thousandths (0 when it is not a number).
+fn goldstein_milli(term: TermRef<'_>) -> i64 {
+    match term {
+        TermRef::Literal(l) => l
+            .value()
+            .trim()
+            .parse::<f64>()
+            .map(|v| (v * 1000.0).round() as i64)
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Thousandths as an `xsd:decimal`.
+fn decimal(milli: i64) -> Literal {
+    let sign = if milli < 0 { "-" } else { "" };
+    let abs = milli.unsigned_abs();
+    Literal::new_typed_literal(
+        format!("{sign}{}.{:03}", abs / 1000, abs % 1000),
+        xsd::DECIMAL,
+    )
+}
+
+fn read_measures(tx: &Transaction<'_>, cell: NamedNodeRef<'_>) -> Result<Measures, GraphError> {
+    let mut m = Measures::default();
+    for q in tx.quads_for_pattern(Some(cell.into()), None, None, Some(graph_name())) {
+        let q = q?;
+        if let Term::Literal(l) = &q.object {
+            match q.predicate.as_str() {
+                EVENT_COUNT => m.events = l.value().parse().unwrap_or(0),
+                GOLDSTEIN_SUM => m.goldstein_milli = goldstein_milli(l.as_ref().into()),
+                _ => {}
+            }
+        }
+    }
+    Ok(m)
+}
+
+fn remove_cell(tx: &mut Transaction<'_>, cell: NamedNodeRef<'_>) -> Result<(), GraphError> {
+    let quads = tx
+        .quads_for_pattern(Some(cell.into()), None, None, Some(graph_name()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for q in &quads {
+        tx.remove(q);
+    }
+    Ok(())
+}
+
+fn write_cell(tx: &mut Transaction<'_>, cell: &Cell, iri: NamedNodeRef<'_>, m: Measures) {
+    let g = graph_name();
+    let count = Literal::new_typed_literal(m.events.to_string(), xsd::INTEGER);
+    let sum = decimal(m.goldstein_milli);
+    tx.insert(QuadRef::new(iri, rdf::TYPE, node(CELL_CLASS), g));
+    tx.insert(QuadRef::new(iri, node(CELL_ACTOR), &cell.actor_country, g));
+    tx.insert(QuadRef::new(
+        iri,
+        node(CELL_TARGET),
+        &cell.target_country,
+        g,
+    ));
+    if let Some(month) = &cell.month {
+        let month = Literal::new_simple_literal(month);
+        tx.insert(QuadRef::new(iri, node(CELL_MONTH), &month, g));
+    }
+    if let Some(qc) = &cell.quad_class {
+        tx.insert(QuadRef::new(iri, node(CELL_QUAD_CLASS), qc, g));
+    }
+    tx.insert(QuadRef::new(iri, node(EVENT_COUNT), &count, g));
+    tx.insert(QuadRef::new(iri, node(GOLDSTEIN_SUM), &sum, g));
+}
+
+/// Rebuilds the cube from every named graph inside `tx` and marks it complete.
+pub fn rebuild_in(tx: &mut Transaction<'_>) -> Result<(), GraphError> {
+    tx.clear_graph(graph_name())?;
+    let graphs = tx
+        .named_graphs()
+        .collect::<Result<Vec<NamedOrBlankNode>, _>>()?;
+    let mut cells = Cells::default();
+    cells.add_graph(tx, GraphNameRef::DefaultGraph, 1)?;
+    for g in &graphs {
+        cells.add_graph(tx, g.as_ref().into(), 1)?;
+    }
+    cells.apply(tx)?;
+    tx.insert(marker());
+    Ok(())
+}
+
+/// What a write does to the cube: the graphs it touches (their counts before the write are
+/// subtracted, after it added), or a rebuild when that cannot be known.
+#[derive(Debug, Default)]
+pub struct CubeWatch {
+    touched: HashSet<GraphName>,
+    before: Cells,
+    rebuild: bool,
+}
+
+impl CubeWatch {
+    /// Notes that the write is about to change `graph`; call before changing it in `tx`.
+    pub fn touch(
+        &mut self,
+        tx: &Transaction<'_>,
+        graph: GraphNameRef<'_>,
+    ) -> Result<(), GraphError> {
+        if self.rebuild {
+            return Ok(());
+        }
+        if is_cube_graph(graph) {
+            self.rebuild = true;
+            return Ok(());
+        }
+        if self.touched.insert(graph.into_owned()) {
+            self.before.add_graph(tx, graph, -1)?;
+        }
+        Ok(())
+    }
+
+    /// Notes one quad the write is about to insert or delete (before doing so in `tx`); only
+    /// quads of the source properties or of the cube graph matter.
+    pub fn see(&mut self, tx: &Transaction<'_>, quad: QuadRef<'_>) -> Result<(), GraphError> {
+        if is_cube_graph(quad.graph_name) || is_source_property(quad.predicate.as_str()) {
+            self.touch(tx, quad.graph_name)?;
+        }
+        Ok(())
+    }
+
+    /// Asks for a rebuild.
+    pub fn rebuild(&mut self) {
+        self.rebuild = true;
+    }
+
+    /// Brings the cube up to date inside the write's transaction, after the write.
+    pub fn apply(self, tx: &mut Transaction<'_>) -> Result<(), GraphError> {
+        if self.rebuild {
+            return rebuild_in(tx);
+        }
+        let mut cells = self.before;
+        for g in &self.touched {
+            cells.add_graph(tx, g.as_ref(), 1)?;
+        }
+        cells.apply(tx)
+    }
+}
+
+impl super::GraphStore {
+    /// Rebuilds the event cube in its own transaction.
+    pub fn rebuild_cube(&self) -> Result<(), GraphError> {
+        self.check_writable()?;
+        let _writing = self.write_lock();
+        let mut tx = self.store().start_transaction()?;
+        rebuild_in(&mut tx)?;
+        Ok(tx.commit()?)
+    }
+
+    /// Whether the cube is marked complete.
+    pub fn has_complete_cube(&self) -> Result<bool, GraphError> {
+        Ok(self.store().contains(marker())?)
+    }
+
+    /// Removes the completeness marker before writes that update the cube only afterwards
+    /// (bulk loads); returns whether it was there.
+    pub fn drop_cube_marker(&self) -> Result<bool, GraphError> {
+        let present = self.store().contains(marker())?;
+        self.store().remove(marker())?;
+        Ok(present)
+    }
+
+    /// Builds the cube when the store has none (older stores, or a bulk load interrupted
+    /// before it updated the cube). Returns whether it was built.
+    pub fn ensure_cube(&self) -> Result<bool, GraphError> {
+        if self.has_complete_cube()? {
+            return Ok(false);
+        }
+        self.rebuild_cube()?;
+        Ok(true)
+    }
+}
+
+/// Marks the cube complete inside a transaction.
+pub fn mark_complete(tx: &mut Transaction<'_>) {
+    tx.insert(marker());
+}
