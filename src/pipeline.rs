@@ -416,13 +416,19 @@ fn bulk_commit(store: &GraphStore, mut quads: Vec<Quad>) -> Result<(), GraphErro
     loader.load_quads(quads)?;
     loader.commit()?;
     let mut tx = store.store().start_transaction()?;
-    if complete {
-        cells.apply(&mut tx)?;
+    let written = if complete {
+        let n = cells.apply(&mut tx)?;
         cube::mark_complete(&mut tx);
+        n
     } else {
         cube::rebuild_in(&mut tx)?;
-    }
-    Ok(tx.commit()?)
+        0
+    };
+    tx.commit()?;
+    // The cells go through the write buffers, which grew past a GiB over a million-event
+    // ingest without this.
+    store.flush_if_due(written * crate::graph::store::CELL_QUADS)?;
+    Ok(())
 }
 
 /// The code index of the built-in gazetteer, for mapping events to RDF without a store.

@@ -241,6 +241,9 @@ fn sparql_updates_keep_the_cube_exact() {
         format!(
             "INSERT DATA {{ GRAPH <https://w3id.org/geokg/graph/cube> {{ <http://example.org/c> a <{G}CubeCell> ; <{G}cellEventCount> 99 ; <{G}cellGoldsteinSum> 1.0 ; <{G}cellActorCountry> <http://example.org/a> ; <{G}cellTargetCountry> <http://example.org/b> }} }}"
         ),
+        format!(
+            "WITH <https://w3id.org/geokg/graph/cube> DELETE {{ ?c <{G}cellEventCount> ?n }} INSERT {{ ?c <{G}cellEventCount> 1000 }} WHERE {{ ?c <{G}cellEventCount> ?n }}"
+        ),
         format!("DELETE WHERE {{ GRAPH ?g {{ ?c <{G}cellEventCount> ?n }} }}"),
         "DROP GRAPH <http://example.org/doc/4>".into(),
         "CLEAR DEFAULT".into(),

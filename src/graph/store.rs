@@ -50,6 +50,9 @@ pub struct GraphStore {
 /// flushing after this many quads keeps it bounded.
 const FLUSH_EVERY_QUADS: u64 = 100_000;
 
+/// About how many quads rewriting one cube cell writes (its old quads removed, new ones added).
+pub const CELL_QUADS: u64 = 14;
+
 impl GraphStore {
     /// Opens (creating if needed) the store and makes sure the current ontology is loaded.
     pub fn open(options: &OpenOptions) -> Result<GraphStore, GraphError> {
@@ -230,13 +233,14 @@ impl GraphStore {
             super::date_index::add_in(&mut tx, quads);
             cells.add_quads(quads.iter().map(Quad::as_ref), 1);
         }
-        cells.apply(&mut tx)?;
+        let cell_quads = CELL_QUADS * cells.apply(&mut tx)?;
         tx.commit()?;
-        self.flush_if_due(docs.iter().map(|(_, q)| q.len() as u64).sum())
+        self.flush_if_due(cell_quads + docs.iter().map(|(_, q)| q.len() as u64).sum::<u64>())
     }
 
-    /// Flushes RocksDB's write buffers once [`FLUSH_EVERY_QUADS`] quads were written.
-    fn flush_if_due(&self, written: u64) -> Result<(), GraphError> {
+    /// Flushes RocksDB's write buffers once [`FLUSH_EVERY_QUADS`] quads were written (through
+    /// transactions: the bulk loader writes files and needs no flush).
+    pub fn flush_if_due(&self, written: u64) -> Result<(), GraphError> {
         let total = self.unflushed.fetch_add(written, Ordering::Relaxed) + written;
         if total >= FLUSH_EVERY_QUADS && self.path.is_some() {
             self.unflushed.store(0, Ordering::Relaxed);
