@@ -345,6 +345,7 @@ pub fn ingest_with(
     // cannot tell about them yet.
     let mut seen = std::collections::HashSet::new();
     let mut pending: Vec<Quad> = Vec::new();
+    let mut cube_update = CubeUpdate::default();
     let skipped = read_batches_counted(
         inputs,
         options,
@@ -370,7 +371,7 @@ pub fn ingest_with(
             if how.bulk {
                 pending.extend(docs.into_iter().flat_map(|(_, quads, _)| quads));
                 if pending.len() >= BULK_CHUNK {
-                    bulk_commit(store, std::mem::take(&mut pending))?;
+                    bulk_commit(store, std::mem::take(&mut pending), &mut cube_update)?;
                     seen.clear();
                 }
             } else {
@@ -387,8 +388,9 @@ pub fn ingest_with(
         },
     )?;
     if !pending.is_empty() {
-        bulk_commit(store, pending)?;
+        bulk_commit(store, pending, &mut cube_update)?;
     }
+    cube_update.finish(store)?;
     if how.bulk && summary.triples > 0 {
         store.compact_after_load(documents_before)?;
     }
@@ -398,37 +400,58 @@ pub fn ingest_with(
     Ok(summary)
 }
 
+/// The event cube's share of a bulk ingest. The documents are new, so the cube gains exactly
+/// their cells: they are summed over the whole ingest and written once at the end (writing them
+/// after every chunk rewrote the same cells again and again, and doubled the ingest time), with
+/// the cube marked incomplete until then (an interrupted ingest rebuilds it on the next open).
+#[derive(Default)]
+struct CubeUpdate {
+    cells: cube::Cells,
+    /// Whether the cube was complete when the first chunk was loaded (`None`: nothing loaded).
+    was_complete: Option<bool>,
+}
+
+impl CubeUpdate {
+    /// Writes the summed cells; rebuilds instead if the cube was incomplete to begin with or
+    /// another writer rebuilt it meanwhile (its rebuild counted these documents already).
+    fn finish(self, store: &GraphStore) -> Result<(), GraphError> {
+        let Some(was_complete) = self.was_complete else {
+            return Ok(());
+        };
+        let _writing = store.write_lock();
+        let rebuilt_meanwhile = store.has_complete_cube()?;
+        let written = if was_complete && !rebuilt_meanwhile {
+            self.cells.apply_bulk(store)?
+        } else {
+            let mut tx = store.store().start_transaction()?;
+            cube::rebuild_in(&mut tx)?;
+            tx.commit()?;
+            0
+        };
+        store.flush_if_due(written)
+    }
+}
+
 /// Writes whole documents' quads through one bulk-loader commit (atomic: all land or none).
-/// The documents are new, so the cube gains exactly their cells, added in a transaction after
-/// the load; until then the cube is marked incomplete (an interrupted load rebuilds it on the
-/// next open).
-fn bulk_commit(store: &GraphStore, mut quads: Vec<Quad>) -> Result<(), GraphError> {
-    let mut cells = cube::Cells::default();
-    cells.add_quads(quads.iter().map(Quad::as_ref), 1);
+fn bulk_commit(
+    store: &GraphStore,
+    mut quads: Vec<Quad>,
+    cube_update: &mut CubeUpdate,
+) -> Result<(), GraphError> {
+    cube_update
+        .cells
+        .add_quads(quads.iter().map(Quad::as_ref), 1);
     let index = date_index::entries(date_index::dates_in(&quads));
     quads.extend(index);
     let _writing = store.write_lock();
     let complete = store.drop_cube_marker()?;
+    cube_update.was_complete.get_or_insert(complete);
     let mut loader = store
         .store()
         .bulk_loader()
         .with_max_memory_size_in_megabytes(512);
     loader.load_quads(quads)?;
-    loader.commit()?;
-    let mut tx = store.store().start_transaction()?;
-    let written = if complete {
-        let n = cells.apply(&mut tx)?;
-        cube::mark_complete(&mut tx);
-        n
-    } else {
-        cube::rebuild_in(&mut tx)?;
-        0
-    };
-    tx.commit()?;
-    // The cells go through the write buffers, which grew past a GiB over a million-event
-    // ingest without this.
-    store.flush_if_due(written * crate::graph::store::CELL_QUADS)?;
-    Ok(())
+    Ok(loader.commit()?)
 }
 
 /// The code index of the built-in gazetteer, for mapping events to RDF without a store.

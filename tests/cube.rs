@@ -375,3 +375,26 @@ fn example_cube_queries_agree_with_their_event_forms() {
     }
     assert_eq!(checked, 2);
 }
+
+/// Bulk ingest adds its documents' cells once at the end, across several runs.
+#[test]
+fn bulk_ingest_keeps_the_cube_exact() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("db");
+    let files = common::example_articles();
+    let (first, second) = files.split_at(1);
+    for part in [first, second] {
+        common::stdout_of(
+            common::geokg_at(&path)
+                .args(["ingest", "--bulk"])
+                .args(part),
+        );
+    }
+    let store = GraphStore::open(&OpenOptions {
+        path: Some(path),
+        read_only: true,
+    })
+    .expect("open");
+    assert!(store.has_complete_cube().expect("marker"));
+    assert_exact(&store, "after two bulk ingests");
+}

@@ -50,9 +50,6 @@ pub struct GraphStore {
 /// flushing after this many quads keeps it bounded.
 const FLUSH_EVERY_QUADS: u64 = 100_000;
 
-/// About how many quads rewriting one cube cell writes (its old quads removed, new ones added).
-pub const CELL_QUADS: u64 = 14;
-
 impl GraphStore {
     /// Opens (creating if needed) the store and makes sure the current ontology is loaded.
     pub fn open(options: &OpenOptions) -> Result<GraphStore, GraphError> {
@@ -233,7 +230,7 @@ impl GraphStore {
             super::date_index::add_in(&mut tx, quads);
             cells.add_quads(quads.iter().map(Quad::as_ref), 1);
         }
-        let cell_quads = CELL_QUADS * cells.apply(&mut tx)?;
+        let cell_quads = cells.apply(&mut tx)?;
         tx.commit()?;
         self.flush_if_due(cell_quads + docs.iter().map(|(_, q)| q.len() as u64).sum::<u64>())
     }
