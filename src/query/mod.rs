@@ -285,6 +285,12 @@ fn cube_graphs_written(update: &Update) -> Option<Vec<oxigraph::model::GraphName
         spargebra::term::GraphName::NamedNode(n) => GraphName::NamedNode(n.clone()),
         spargebra::term::GraphName::DefaultGraph => GraphName::DefaultGraph,
     };
+    // A quad of INSERT DATA / DELETE DATA: its graph, if the quad can change the cube.
+    let data_graph = |predicate: &spargebra::term::NamedNode,
+                      graph: &spargebra::term::GraphName| {
+        let cube_graph = matches!(graph, spargebra::term::GraphName::NamedNode(n) if cube::is_cube_graph(n.as_ref().into()));
+        (cube::is_source_property(predicate.as_str()) || cube_graph).then(|| fixed(graph))
+    };
     // A template quad: Ok(Some(graph)) to count that graph, Ok(None) when it cannot matter,
     // Err(()) when the cube must be rebuilt.
     let template = |graph: &GraphNamePattern,
@@ -318,19 +324,11 @@ fn cube_graphs_written(update: &Update) -> Option<Vec<oxigraph::model::GraphName
         match op {
             Op::InsertData { data } => graphs.extend(
                 data.iter()
-                    .filter(|q| {
-                        cube::is_source_property(q.predicate.as_str())
-                            || matches!(&q.graph_name, spargebra::term::GraphName::NamedNode(n) if cube::is_cube_graph(n.as_ref().into()))
-                    })
-                    .map(|q| fixed(&q.graph_name)),
+                    .filter_map(|q| data_graph(&q.predicate, &q.graph_name)),
             ),
             Op::DeleteData { data } => graphs.extend(
                 data.iter()
-                    .filter(|q| {
-                        cube::is_source_property(q.predicate.as_str())
-                            || matches!(&q.graph_name, spargebra::term::GraphName::NamedNode(n) if cube::is_cube_graph(n.as_ref().into()))
-                    })
-                    .map(|q| fixed(&q.graph_name)),
+                    .filter_map(|q| data_graph(&q.predicate, &q.graph_name)),
             ),
             Op::DeleteInsert { delete, insert, .. } => {
                 let deleted = delete.iter().map(|q| {
