@@ -209,8 +209,7 @@ impl Cells {
                 }
                 written += held.len() as u64;
                 if new.events > 0 {
-                    write_cell(tx, &cell, iri.as_ref(), new);
-                    written += 7;
+                    written += write_cell(tx, &cell, iri.as_ref(), new);
                 }
                 continue;
             }
@@ -432,10 +431,13 @@ fn holds(quads: &[Quad], cell: &Cell, m: Measures) -> bool {
         })
 }
 
-fn write_cell(tx: &mut Transaction<'_>, cell: &Cell, iri: NamedNodeRef<'_>, m: Measures) {
-    for q in cell_quads(cell, iri, m) {
-        tx.insert(&q);
+/// Writes one cell; returns the number of its quads.
+fn write_cell(tx: &mut Transaction<'_>, cell: &Cell, iri: NamedNodeRef<'_>, m: Measures) -> u64 {
+    let quads = cell_quads(cell, iri, m);
+    for q in &quads {
+        tx.insert(q);
     }
+    quads.len() as u64
 }
 
 /// Rebuilds the cube from every graph inside `tx` and marks it complete. Only the cells that
