@@ -419,7 +419,7 @@ impl CubeUpdate {
             return Ok(());
         };
         let _writing = store.write_lock();
-        let rebuilt_meanwhile = store.has_complete_cube()?;
+        let rebuilt_meanwhile = store.is_complete(&cube::CUBE)?;
         let written = if was_complete && !rebuilt_meanwhile {
             self.cells.apply_bulk(store)?
         } else {
@@ -444,7 +444,7 @@ fn bulk_commit(
     let index = date_index::entries(date_index::dates_in(&quads));
     quads.extend(index);
     let _writing = store.write_lock();
-    let complete = store.drop_cube_marker()?;
+    let complete = store.drop_marker(&cube::CUBE)?;
     cube_update.was_complete.get_or_insert(complete);
     let mut loader = store
         .store()

@@ -289,7 +289,11 @@ fn imports_keep_the_cube_exact_and_ignore_an_exports_cells() {
     )
     .expect("bulk import");
     assert_exact(&store, "after a bulk import");
-    assert!(store.has_complete_cube().expect("marker"));
+    assert!(
+        store
+            .is_complete(&geokg::graph::cube::CUBE)
+            .expect("marker")
+    );
 }
 
 #[test]
@@ -297,7 +301,7 @@ fn a_missing_cube_is_rebuilt_on_open() {
     let dir = tempfile::tempdir().expect("tmp");
     let options = OpenOptions {
         path: Some(dir.path().join("store")),
-        read_only: false,
+        ..OpenOptions::default()
     };
     {
         let store = GraphStore::open(&options).expect("open");
@@ -305,7 +309,7 @@ fn a_missing_cube_is_rebuilt_on_open() {
             .write_documents(&documents(&events_nquads(6, 3, 30)))
             .expect("write");
         // As if a bulk load had been interrupted after its data landed.
-        assert!(store.drop_cube_marker().expect("drop"));
+        assert!(store.drop_marker(&geokg::graph::cube::CUBE).expect("drop"));
         store
             .store()
             .clear_graph(oxigraph::model::NamedNodeRef::new_unchecked(
@@ -314,7 +318,11 @@ fn a_missing_cube_is_rebuilt_on_open() {
             .expect("clear");
     }
     let store = GraphStore::open(&options).expect("reopen");
-    assert!(store.has_complete_cube().expect("marker"));
+    assert!(
+        store
+            .is_complete(&geokg::graph::cube::CUBE)
+            .expect("marker")
+    );
     assert_exact(&store, "after reopening");
 }
 
@@ -393,8 +401,13 @@ fn bulk_ingest_keeps_the_cube_exact() {
     let store = GraphStore::open(&OpenOptions {
         path: Some(path),
         read_only: true,
+        ..OpenOptions::default()
     })
     .expect("open");
-    assert!(store.has_complete_cube().expect("marker"));
+    assert!(
+        store
+            .is_complete(&geokg::graph::cube::CUBE)
+            .expect("marker")
+    );
     assert_exact(&store, "after two bulk ingests");
 }

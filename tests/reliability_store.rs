@@ -250,3 +250,64 @@ fn the_repl_holds_the_store_too() {
     assert_one_error(&out, &["in use by another process", "--read-only"]);
     stdout_of(geokg_at(&store).args(["--read-only", "query", "ASK { ?d a geokg:Document }"]));
 }
+
+#[test]
+fn read_commands_read_a_snapshot_of_a_current_store_and_refresh_others() {
+    use geokg::graph::{GraphStore, OpenOptions, cube::CUBE};
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = dir.path().join("db");
+    let articles = jsonl_articles(dir.path(), "a.jsonl", 3, 100);
+    geokg_at(&store)
+        .args(["-q", "ingest"])
+        .arg(&articles)
+        .assert()
+        .success();
+    let read = OpenOptions {
+        path: Some(store.clone()),
+        prefer_read_only: true,
+        ..OpenOptions::default()
+    };
+    // Current: a snapshot (no lock: a writer can open the store meanwhile).
+    let snapshot = GraphStore::open(&read).expect("open");
+    assert!(snapshot.is_read_only());
+    stdout_of(geokg_at(&store).args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]));
+    drop(snapshot);
+    // Not current (the cube lost its marker): opened writable, which rebuilds the cube.
+    {
+        let writable = GraphStore::open(&OpenOptions {
+            path: Some(store.clone()),
+            ..OpenOptions::default()
+        })
+        .expect("open");
+        assert!(writable.drop_marker(&CUBE).expect("drop"));
+    }
+    let refreshed = GraphStore::open(&read).expect("open");
+    assert!(!refreshed.is_read_only());
+    assert!(refreshed.is_complete(&CUBE).expect("marker"));
+    drop(refreshed);
+    assert!(GraphStore::open(&read).expect("open").is_read_only());
+}
+
+#[test]
+fn a_store_this_process_writes_is_not_probed_and_stays_locked() {
+    use geokg::graph::{GraphStore, OpenOptions};
+    let dir = tempfile::tempdir().expect("tmp");
+    let store = dir.path().join("db");
+    let writable = GraphStore::open(&OpenOptions {
+        path: Some(store.clone()),
+        ..OpenOptions::default()
+    })
+    .expect("open");
+    // Probing the lock from this process would close a descriptor of LOCK and so release
+    // RocksDB's lock: the read open must not do it, and must not hand out a snapshot.
+    let second = GraphStore::open(&OpenOptions {
+        path: Some(store.clone()),
+        prefer_read_only: true,
+        ..OpenOptions::default()
+    });
+    assert!(second.is_err(), "a second open of a store held here");
+    let out = run(geokg_at(&store).args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]));
+    assert_one_error(&out, &["in use by another process"]);
+    drop(writable);
+    stdout_of(geokg_at(&store).args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]));
+}

@@ -278,7 +278,9 @@ fn human_bytes(n: u64) -> String {
 }
 
 /// Opens the store the global options name. `read` commands on a missing on-disk store fail
-/// instead of creating one.
+/// instead of creating one, and read a snapshot when the store needs no write and no other
+/// process holds it (faster, no lock); otherwise the store opens writable, which brings it up
+/// to date or reports who holds it.
 pub(super) fn open_store(g: &GlobalArgs, read: bool) -> Result<GraphStore> {
     if g.memory {
         return Ok(GraphStore::open(&OpenOptions::default())?);
@@ -292,6 +294,7 @@ pub(super) fn open_store(g: &GlobalArgs, read: bool) -> Result<GraphStore> {
     let store = GraphStore::open(&OpenOptions {
         path: Some(g.store.clone()),
         read_only: g.read_only,
+        prefer_read_only: read,
     })
     .with_context(|| format!("opening store {}", g.store.display()))?;
     Ok(store)

@@ -25,6 +25,7 @@ use oxigraph::model::{
 use oxigraph::store::Transaction;
 use sha2::{Digest, Sha256};
 
+use super::derived::Derived;
 use super::error::GraphError;
 use super::ns;
 
@@ -264,7 +265,7 @@ impl Cells {
         }
         let mut tx = store.store().start_transaction()?;
         let written = existing.apply(&mut tx)?;
-        mark_complete(&mut tx);
+        tx.insert(marker());
         tx.commit()?;
         Ok(written)
     }
@@ -547,41 +548,8 @@ impl CubeWatch {
     }
 }
 
-impl super::GraphStore {
-    /// Rebuilds the event cube in its own transaction.
-    pub fn rebuild_cube(&self) -> Result<(), GraphError> {
-        self.check_writable()?;
-        let _writing = self.write_lock();
-        let mut tx = self.store().start_transaction()?;
-        rebuild_in(&mut tx)?;
-        Ok(tx.commit()?)
-    }
-
-    /// Whether the cube is marked complete.
-    pub fn has_complete_cube(&self) -> Result<bool, GraphError> {
-        Ok(self.store().contains(marker())?)
-    }
-
-    /// Removes the completeness marker before writes that update the cube only afterwards
-    /// (bulk loads); returns whether it was there.
-    pub fn drop_cube_marker(&self) -> Result<bool, GraphError> {
-        let present = self.store().contains(marker())?;
-        self.store().remove(marker())?;
-        Ok(present)
-    }
-
-    /// Builds the cube when the store has none (older stores, or a bulk load interrupted
-    /// before it updated the cube). Returns whether it was built.
-    pub fn ensure_cube(&self) -> Result<bool, GraphError> {
-        if self.has_complete_cube()? {
-            return Ok(false);
-        }
-        self.rebuild_cube()?;
-        Ok(true)
-    }
-}
-
-/// Marks the cube complete inside a transaction.
-pub fn mark_complete(tx: &mut Transaction<'_>) {
-    tx.insert(marker());
-}
+/// The event cube as a derived graph (marker and rebuild).
+pub const CUBE: Derived = Derived {
+    marker,
+    rebuild: rebuild_in,
+};

@@ -14,9 +14,10 @@ use std::collections::HashSet;
 
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, Quad, QuadRef, Term, TermRef};
-use oxigraph::sparql::SparqlEvaluator;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Transaction;
 
+use super::derived::Derived;
 use super::error::GraphError;
 use super::ns;
 use super::store::GraphStore;
@@ -144,61 +145,44 @@ pub fn rebuild_in(tx: &mut Transaction<'_>) -> Result<(), GraphError> {
         .on_transaction(tx)
         .execute()
         .map_err(|e| GraphError::Internal(format!("rebuilding the date index: {e}")))?;
-    mark_complete(tx);
+    tx.insert(marker());
     Ok(())
 }
 
-/// Marks the index complete inside a transaction.
-pub fn mark_complete(tx: &mut Transaction<'_>) {
-    tx.insert(marker());
-}
+/// The date index as a derived graph (marker and rebuild).
+pub const DATE_INDEX: Derived = Derived {
+    marker,
+    rebuild: rebuild_in,
+};
 
 impl GraphStore {
-    /// Rebuilds the date index in its own transaction.
-    pub fn rebuild_date_index(&self) -> Result<(), GraphError> {
-        self.check_writable()?;
-        let _writing = self.write_lock();
-        let mut tx = self.store().start_transaction()?;
-        rebuild_in(&mut tx)?;
-        Ok(tx.commit()?)
-    }
-
-    /// Removes the marker that says the index is complete, before writes that do not keep the
-    /// index up to date as they go; returns whether it was there.
-    pub fn drop_date_index_marker(&self) -> Result<bool, GraphError> {
-        let present = self.store().contains(marker())?;
-        self.store().remove(marker())?;
-        Ok(present)
-    }
-
-    /// Builds the date index when the store has none yet (stores made before it existed, or
-    /// after an update removed it). Returns whether it was built.
-    pub fn ensure_date_index(&self) -> Result<bool, GraphError> {
-        if self.store().contains(marker())? {
-            return Ok(false);
-        }
-        self.rebuild_date_index()?;
-        Ok(true)
-    }
-
     /// Every indexed date, newest first (in SPARQL `ORDER BY DESC` order), when the index is
     /// complete and holds only plain calendar values: `xsd:date` `YYYY-MM-DD`, `xsd:gYearMonth`
     /// `YYYY-MM` and `xsd:gYear` `YYYY`, the three precisions of `geokg:date`. SPARQL orders
     /// each type on its own time line and values of different types by their strings; for these
     /// forms both agree with string order. `None` otherwise: then nothing may be concluded.
     pub fn indexed_dates_newest_first(&self) -> Result<Option<Vec<Literal>>, GraphError> {
-        if !self.store().contains(marker())? {
+        if !self.holds(marker())? {
             return Ok(None);
         }
+        // A query, not `quads_for_pattern`: it decodes only the dates, where each quad would
+        // look the subject, predicate and graph IRIs up again (three reads per date).
+        let query = format!(
+            "SELECT ?d WHERE {{ GRAPH <{g}> {{ <{g}> <{INDEXED_DATE}> ?d }} }}",
+            g = ns::DATE_INDEX_GRAPH
+        );
+        let results = SparqlEvaluator::new()
+            .parse_query(&query)
+            .map_err(|e| GraphError::Internal(format!("the date index query: {e}")))?
+            .on_store(self.store())
+            .execute()?;
+        let QueryResults::Solutions(solutions) = results else {
+            return Ok(None);
+        };
         let mut dates = Vec::new();
-        for quad in self.store().quads_for_pattern(
-            Some(graph_node().into()),
-            Some(NamedNodeRef::new_unchecked(INDEXED_DATE)),
-            None,
-            Some(graph_name()),
-        ) {
-            match quad?.object {
-                Term::Literal(l) if is_plain_calendar_value(&l) => dates.push(l),
+        for solution in solutions {
+            match solution?.get(0) {
+                Some(Term::Literal(l)) if is_plain_calendar_value(l) => dates.push(l.clone()),
                 _ => return Ok(None),
             }
         }
@@ -208,7 +192,7 @@ impl GraphStore {
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` of the matching type (no sign, no time zone).
-fn is_plain_calendar_value(l: &Literal) -> bool {
+pub fn is_plain_calendar_value(l: &Literal) -> bool {
     let length = match l.datatype() {
         d if d == xsd::DATE => 10,
         d if d == xsd::G_YEAR_MONTH => 7,
@@ -249,7 +233,7 @@ mod tests {
             let q = date_quad(&format!("http://x/{e}"), d, "http://x/g");
             store.store().insert(&q).unwrap();
         }
-        store.rebuild_date_index().unwrap();
+        store.rebuild(&DATE_INDEX).unwrap();
         let dates = store.indexed_dates_newest_first().unwrap().unwrap();
         let values: Vec<&str> = dates.iter().map(|l| l.value()).collect();
         assert_eq!(values, ["2025-03-04", "2024-01-02"]);
@@ -260,7 +244,7 @@ mod tests {
         let store = GraphStore::open(&OpenOptions::default()).unwrap();
         store.store().remove(marker()).unwrap();
         assert_eq!(store.indexed_dates_newest_first().unwrap(), None);
-        assert!(store.ensure_date_index().unwrap());
+        assert!(store.ensure(&DATE_INDEX).unwrap());
         assert_eq!(store.indexed_dates_newest_first().unwrap(), Some(vec![]));
         let odd = Literal::new_typed_literal("2024-01-02Z", xsd::DATE);
         store.store().insert(entry(&odd)).unwrap();

@@ -286,11 +286,11 @@ pub fn bulk_import<R: Read>(
     // The loader's writes become visible in several steps: without its marker the index counts
     // as missing (queries do without it) until the new dates are added below.
     let mut dates = date_index::DateWatch::default();
-    if !store.drop_date_index_marker()? {
+    if !store.drop_marker(&date_index::DATE_INDEX)? {
         dates.rebuild();
     }
     // The loaded quads may join events already in the store: the cube is rebuilt afterwards.
-    store.drop_cube_marker()?;
+    store.drop_marker(&cube::CUBE)?;
     let mut loader = store
         .store()
         .bulk_loader()
@@ -320,7 +320,7 @@ pub fn bulk_import<R: Read>(
     loader.commit()?;
     let mut tx = store.store().start_transaction()?;
     dates.apply(&mut tx)?;
-    date_index::mark_complete(&mut tx);
+    date_index::DATE_INDEX.mark_complete(&mut tx);
     cube::rebuild_in(&mut tx)?;
     tx.commit()?;
     store.compact_after_load(documents_before)?;

@@ -4,6 +4,8 @@
 pub mod canonical;
 pub mod cube;
 pub mod date_index;
+pub mod derived;
+pub mod disk;
 pub mod error;
 pub mod io;
 pub mod iri;

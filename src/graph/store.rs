@@ -31,6 +31,10 @@ pub struct OpenOptions {
     pub path: Option<PathBuf>,
     /// Open without the write lock (queries only; safe beside a writer).
     pub read_only: bool,
+    /// Open a read-only snapshot when a writable open would change nothing and no other
+    /// process holds the store (see [`super::disk::snapshot_if_current`]); writable otherwise.
+    /// For commands that only read.
+    pub prefer_read_only: bool,
 }
 
 /// A geokg store: an Oxigraph store with the ontology graph loaded.
@@ -53,9 +57,15 @@ const FLUSH_EVERY_QUADS: u64 = 100_000;
 impl GraphStore {
     /// Opens (creating if needed) the store and makes sure the current ontology is loaded.
     pub fn open(options: &OpenOptions) -> Result<GraphStore, GraphError> {
+        if let (Some(path), true, false) =
+            (&options.path, options.prefer_read_only, options.read_only)
+            && let Some(snapshot) = super::disk::snapshot_if_current(path)?
+        {
+            return Ok(snapshot);
+        }
         let store = match &options.path {
             None => Store::new()?,
-            Some(path) => open_disk(path, options.read_only)?,
+            Some(path) => super::disk::open_disk(path, options.read_only)?,
         };
         let this = GraphStore {
             store,
@@ -66,10 +76,49 @@ impl GraphStore {
         };
         if !this.read_only {
             this.ensure_ontology()?;
-            this.ensure_date_index()?;
-            this.ensure_cube()?;
+            this.ensure(&super::date_index::DATE_INDEX)?;
+            this.ensure(&super::cube::CUBE)?;
         }
         Ok(this)
+    }
+
+    /// A read-only store over an opened snapshot (see [`super::disk::snapshot_if_current`]).
+    #[cfg(feature = "rocksdb")]
+    pub(crate) fn from_snapshot(store: Store, path: &Path) -> GraphStore {
+        GraphStore {
+            store,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            unflushed: AtomicU64::new(0),
+            writer: Mutex::new(()),
+        }
+    }
+
+    /// Whether a writable open would change nothing: the built-in ontology is loaded and the
+    /// derived graphs are complete.
+    pub fn is_current(&self) -> Result<bool, GraphError> {
+        let hash = Literal::new_simple_literal(ontology_hash());
+        Ok(self.holds(ontology_marker(&hash))?
+            && self.holds((super::date_index::DATE_INDEX.marker)())?
+            && self.holds((super::cube::CUBE.marker)())?)
+    }
+
+    /// Whether the store holds `quad`, looked up by subject first. `Store::contains` reads the
+    /// graph-first index, which most queries never touch: in a fresh process each lookup there
+    /// opens another table file (~1 ms on a large store), where the subject-first index is
+    /// opened by the query anyway.
+    pub fn holds(&self, quad: QuadRef<'_>) -> Result<bool, GraphError> {
+        for found in self.store.quads_for_pattern(
+            Some(quad.subject),
+            Some(quad.predicate),
+            Some(quad.object),
+            None,
+        ) {
+            if found?.graph_name.as_ref() == quad.graph_name {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// The underlying Oxigraph store.
@@ -141,30 +190,38 @@ impl GraphStore {
     /// binary's (compared by content hash); returns whether it was (re)loaded.
     pub fn ensure_ontology(&self) -> Result<bool, GraphError> {
         let graph = NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH);
-        let hash = ontology_hash();
-        let hash_literal = Literal::new_simple_literal(&hash);
-        let marker = QuadRef::new(
-            NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH),
-            NamedNodeRef::new_unchecked(HASH_PROPERTY),
-            &hash_literal,
-            graph,
-        );
+        let hash_literal = Literal::new_simple_literal(ontology_hash());
+        let marker = ontology_marker(&hash_literal);
         if self.store.contains(marker)? {
             return Ok(false);
         }
+        self.write(|tx| {
+            tx.clear_graph(graph)?;
+            for (name, ttl) in ONTOLOGY_FILES {
+                let parser = RdfParser::from_format(RdfFormat::Turtle)
+                    .without_named_graphs()
+                    .with_default_graph(graph);
+                tx.load_from_reader(parser, ttl.as_bytes())
+                    .map_err(|e| GraphError::Syntax(format!("ontology/{name}: {e}")))?;
+            }
+            tx.insert(marker);
+            Ok(())
+        })?;
+        Ok(true)
+    }
+
+    /// Runs `write` in one transaction under the write lock and commits it (nothing lands if it
+    /// fails). Fails with [`GraphError::ReadOnly`] on a read-only store.
+    pub fn write<T>(
+        &self,
+        write: impl FnOnce(&mut Transaction<'_>) -> Result<T, GraphError>,
+    ) -> Result<T, GraphError> {
+        self.check_writable()?;
         let _writing = self.write_lock();
         let mut tx = self.store.start_transaction()?;
-        tx.clear_graph(graph)?;
-        for (name, ttl) in ONTOLOGY_FILES {
-            let parser = RdfParser::from_format(RdfFormat::Turtle)
-                .without_named_graphs()
-                .with_default_graph(graph);
-            tx.load_from_reader(parser, ttl.as_bytes())
-                .map_err(|e| GraphError::Syntax(format!("ontology/{name}: {e}")))?;
-        }
-        tx.insert(marker);
+        let value = write(&mut tx)?;
         tx.commit()?;
-        Ok(true)
+        Ok(value)
     }
 
     /// Entity IRIs by gazetteer code, and Goldstein/quad class by CAMEO code, from the store.
@@ -213,25 +270,23 @@ impl GraphStore {
     /// Writes documents in one transaction: each `(document IRI, quads)` pair replaces that
     /// document's graph. Either all land or none.
     pub fn write_documents(&self, docs: &[(String, Vec<Quad>)]) -> Result<(), GraphError> {
-        self.check_writable()?;
-        let _writing = self.write_lock();
-        let mut tx = self.store.start_transaction()?;
-        let mut cells = super::cube::Cells::default();
-        for (doc, quads) in docs {
-            let node = NamedNode::new_unchecked(doc.as_str());
-            if tx.contains_named_graph(&node)? {
-                cells.add_graph(&tx, GraphNameRef::NamedNode(node.as_ref()), -1)?;
+        let cell_quads = self.write(|tx| {
+            let mut cells = super::cube::Cells::default();
+            for (doc, quads) in docs {
+                let node = NamedNode::new_unchecked(doc.as_str());
+                if tx.contains_named_graph(&node)? {
+                    cells.add_graph(tx, GraphNameRef::NamedNode(node.as_ref()), -1)?;
+                }
+                tx.clear_graph(&node)?;
+                tx.insert_named_graph(&node);
+                for q in quads {
+                    tx.insert(q);
+                }
+                super::date_index::add_in(tx, quads);
+                cells.add_quads(quads.iter().map(Quad::as_ref), 1);
             }
-            tx.clear_graph(&node)?;
-            tx.insert_named_graph(&node);
-            for q in quads {
-                tx.insert(q);
-            }
-            super::date_index::add_in(&mut tx, quads);
-            cells.add_quads(quads.iter().map(Quad::as_ref), 1);
-        }
-        let cell_quads = cells.apply(&mut tx)?;
-        tx.commit()?;
+            cells.apply(tx)
+        })?;
         self.flush_if_due(cell_quads + docs.iter().map(|(_, q)| q.len() as u64).sum::<u64>())
     }
 
@@ -249,17 +304,15 @@ impl GraphStore {
 
     /// Removes one document graph; returns whether it existed.
     pub fn remove_document(&self, doc_iri: &str) -> Result<bool, GraphError> {
-        self.check_writable()?;
         let node = NamedNode::new_unchecked(doc_iri);
-        let _writing = self.write_lock();
-        let mut tx = self.store.start_transaction()?;
-        let existed = tx.contains_named_graph(&node)?;
-        let mut watch = super::cube::CubeWatch::default();
-        watch.touch(&tx, GraphNameRef::NamedNode(node.as_ref()))?;
-        tx.remove_named_graph(&node)?;
-        watch.apply(&mut tx)?;
-        tx.commit()?;
-        Ok(existed)
+        self.write(|tx| {
+            let existed = tx.contains_named_graph(&node)?;
+            let mut watch = super::cube::CubeWatch::default();
+            watch.touch(tx, GraphNameRef::NamedNode(node.as_ref()))?;
+            tx.remove_named_graph(&node)?;
+            watch.apply(tx)?;
+            Ok(existed)
+        })
     }
 
     /// Runs a SELECT and returns the first two bindings of each row as strings.
@@ -304,9 +357,12 @@ impl GraphStore {
 impl Drop for GraphStore {
     fn drop(&mut self) {
         #[cfg(feature = "rocksdb")]
-        if !self.read_only && self.path.is_some() {
+        if !self.read_only
+            && let Some(path) = &self.path
+        {
             // Nothing to report to: the data is safe in the log either way.
             let _ = self.store.flush();
+            super::disk::held_here(path, false);
         }
     }
 }
@@ -342,6 +398,16 @@ pub fn term_value(term: &Term) -> String {
 
 const HASH_PROPERTY: &str = "https://w3id.org/geokg/ns#ontologyHash";
 
+/// The quad recording which ontology (by `hash`) the ontology graph holds.
+fn ontology_marker(hash: &Literal) -> QuadRef<'_> {
+    QuadRef::new(
+        NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH),
+        NamedNodeRef::new_unchecked(HASH_PROPERTY),
+        hash,
+        NamedNodeRef::new_unchecked(ns::ONTOLOGY_GRAPH),
+    )
+}
+
 /// Hash of the built-in ontology files.
 pub fn ontology_hash() -> String {
     let mut h = Sha256::new();
@@ -354,118 +420,6 @@ pub fn ontology_hash() -> String {
         .take(12)
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-#[cfg(feature = "rocksdb")]
-fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
-    if path.is_file() {
-        return Err(GraphError::NotAStore {
-            path: path.to_path_buf(),
-            reason: "it is a file".into(),
-        });
-    }
-    if !path.exists() && !read_only {
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if !parent.is_dir() {
-            let what = if parent.exists() {
-                "is not a directory"
-            } else {
-                "does not exist"
-            };
-            return Err(GraphError::NotAStore {
-                path: path.to_path_buf(),
-                reason: format!("cannot create it: {} {what}", parent.display()),
-            });
-        }
-    }
-    if path.is_dir() && !path.join("CURRENT").exists() && std::fs::read_dir(path)?.next().is_some()
-    {
-        return Err(GraphError::NotAStore {
-            path: path.to_path_buf(),
-            reason: "a non-empty directory without a store in it".into(),
-        });
-    }
-    if read_only {
-        if !path.join("CURRENT").exists() {
-            return Err(GraphError::NotAStore {
-                path: path.to_path_buf(),
-                reason: "no store exists there yet".into(),
-            });
-        }
-        return open_read_only_retrying(path);
-    }
-    Store::open(path).map_err(|e| {
-        let text = e.to_string();
-        if text.contains("LOCK")
-            && (text.contains("temporarily unavailable") || text.contains("lock"))
-        {
-            GraphError::Locked {
-                path: path.to_path_buf(),
-                holder: lock_holder(&path.join("LOCK")),
-            }
-        } else {
-            GraphError::Storage(e)
-        }
-    })
-}
-
-/// The pid and command line of the process holding a lock on `lock_file`, from `/proc/locks`.
-#[cfg(all(feature = "rocksdb", target_os = "linux"))]
-fn lock_holder(lock_file: &Path) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let inode = format!(":{}", std::fs::metadata(lock_file).ok()?.ino());
-    let locks = std::fs::read_to_string("/proc/locks").ok()?;
-    let pid = locks
-        .lines()
-        .filter(|l| !l.contains("->"))
-        .find_map(|line| {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let at = fields.iter().position(|f| f.ends_with(&inode))?;
-            fields.get(at.checked_sub(1)?)?.parse::<u32>().ok()
-        })?;
-    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-    let command: String = String::from_utf8_lossy(&cmdline)
-        .replace('\0', " ")
-        .trim()
-        .chars()
-        .take(200)
-        .collect();
-    Some(if command.is_empty() {
-        format!("pid {pid}")
-    } else {
-        format!("pid {pid}: {command}")
-    })
-}
-
-#[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
-fn lock_holder(_lock_file: &Path) -> Option<String> {
-    None
-}
-
-/// Opens a read-only snapshot of the store. A writer in another process may delete files
-/// (compaction) while the snapshot's file list is read; such a race shows up as a missing
-/// file and is retried a few times before it is reported.
-#[cfg(feature = "rocksdb")]
-fn open_read_only_retrying(path: &Path) -> Result<Store, GraphError> {
-    let mut attempt = 0;
-    loop {
-        match Store::open_read_only(path) {
-            Ok(store) => return Ok(store),
-            Err(e) if attempt < 10 && e.to_string().contains("No such file or directory") => {
-                attempt += 1;
-                std::thread::sleep(std::time::Duration::from_millis(50 * attempt));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-}
-
-#[cfg(not(feature = "rocksdb"))]
-fn open_disk(_path: &Path, _read_only: bool) -> Result<Store, GraphError> {
-    Err(GraphError::NoDiskSupport)
 }
 
 /// Graph name helper: the ontology graph.
