@@ -135,31 +135,67 @@ fn newest_first<'a>(
     };
     let mut days = 1;
     while days <= dates.len() / 4 {
-        let Some(restricted) = plan.restricted(&dates[..days]) else {
-            return Ok(None);
+        let window = &dates[..days];
+        let answer = match window_rows(&plan, window, run, fail)? {
+            Some(newest_first::Window::Rows(variables, rows)) => (variables, rows),
+            Some(newest_first::Window::TooFew) => {
+                days *= 4;
+                continue;
+            }
+            _ => return Ok(None),
         };
-        let QueryResults::Solutions(solutions) = run(restricted)? else {
-            return Ok(None);
-        };
-        let variables: Arc<[Variable]> = solutions.variables().into();
-        let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(fail)?;
-        if rows.len() >= plan.limit {
-            // A write between reading the index and running the query (another thread of a
-            // server) may have added a newer date: then the window was not the newest days.
+        // A write between reading the index and running the query (another thread of a
+        // server) may have added a newer date: then the window was not the newest days. A
+        // read-only store is a snapshot: nothing can be added to it.
+        if !store.is_read_only() {
             let newest_now = store
                 .indexed_dates_newest_first()
                 .map_err(|e| QueryError::Other(e.to_string()))?;
-            if newest_now.as_ref().and_then(|d| d.get(..days)) != Some(&dates[..days]) {
+            if newest_now.as_ref().and_then(|d| d.get(..days)) != Some(window) {
                 return Ok(None);
             }
-            return Ok(Some(QueryResults::Solutions(QuerySolutionIter::new(
-                variables,
-                rows.into_iter().map(Ok),
-            ))));
         }
-        days *= 4;
+        let (variables, rows) = answer;
+        return Ok(Some(QueryResults::Solutions(QuerySolutionIter::new(
+            variables,
+            rows.into_iter().map(Ok),
+        ))));
     }
     Ok(None)
+}
+
+/// The answer from the days of `window`: sorted here when the query allows it
+/// ([`newest_first::NewestFirst::sort_window`]), otherwise by Oxigraph. `None` (or
+/// [`newest_first::Window::NotHere`]) when the window cannot answer the query.
+fn window_rows<'a>(
+    plan: &newest_first::NewestFirst,
+    window: &[oxigraph::model::Literal],
+    run: &dyn Fn(Query) -> Result<QueryResults<'a>, QueryError>,
+    fail: &dyn Fn(QueryEvaluationError) -> QueryError,
+) -> Result<Option<newest_first::Window>, QueryError> {
+    if let Some(unordered) = plan.unordered(window) {
+        let QueryResults::Solutions(solutions) = run(unordered)? else {
+            return Ok(None);
+        };
+        let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(fail)?;
+        match plan.sort_window(rows) {
+            newest_first::Window::NotHere => {}
+            done => return Ok(Some(done)),
+        }
+    }
+    let Some(restricted) = plan.restricted(window) else {
+        return Ok(None);
+    };
+    let QueryResults::Solutions(solutions) = run(restricted)? else {
+        return Ok(None);
+    };
+    let variables: Arc<[Variable]> = solutions.variables().into();
+    let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(fail)?;
+    Ok(Some(if rows.len() >= plan.limit {
+        newest_first::Window::Rows(variables, rows)
+    } else {
+        newest_first::Window::TooFew
+    }))
 }
 
 /// Keeps a query's timeout armed; converts cancellation errors into clear messages.
@@ -511,6 +547,51 @@ mod tests {
             let text = format!("{base} LIMIT 300");
             assert_eq!(rewritten(&store, &text), None, "{text}");
             assert_eq!(rows(&store, &text), all[..300], "{text}");
+        }
+    }
+
+    #[test]
+    fn windows_sorted_here_or_by_oxigraph_agree_with_the_full_sort() {
+        let store = store_with_many_days();
+        // Keys of every kind: plain and language-tagged strings, IRIs, unbound; and decimals,
+        // whose order only Oxigraph knows (those windows go back to its sort).
+        let mut data = String::from("PREFIX geokg: <https://w3id.org/geokg/ns#> INSERT DATA {");
+        for i in 0..400usize {
+            let note = match (i % 3, i % 2) {
+                (0, 0) => format!("\"n{}\"@fr", i % 7),
+                (0, _) => format!("\"n{}\"@en", i % 7),
+                (1, _) => format!("\"n{}\"", i % 7),
+                (_, 0) => format!("<http://example.org/n{}>", i % 7),
+                _ => String::new(),
+            };
+            let note = if note.is_empty() {
+                note
+            } else {
+                format!("geokg:note {note} ;")
+            };
+            data += &format!(
+                " GRAPH <http://example.org/doc{}> {{ <http://example.org/e{i:03}> {note} geokg:goldstein \"{}.5\"^^xsd:decimal }}",
+                i % 5,
+                (i % 9) as i64 - 4
+            );
+        }
+        data += " }";
+        update(&store, &data, &QueryOptions::default()).unwrap();
+        for base in [
+            // a key that is not selected
+            "SELECT ?e WHERE { ?e a geokg:Event OPTIONAL { ?e geokg:note ?n } OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) ?n ?e",
+            "SELECT ?n ?e ?date WHERE { ?e a geokg:Event OPTIONAL { ?e geokg:note ?n } OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) DESC(?n) ?e",
+            "SELECT ?e ?g WHERE { ?e a geokg:Event ; geokg:goldstein ?g OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) ?g ?e",
+            // an expression key: always Oxigraph's sort
+            "SELECT ?e WHERE { ?e a geokg:Event OPTIONAL { ?e geokg:note ?n } OPTIONAL { ?e geokg:date ?date } } ORDER BY DESC(?date) STR(?n) ?e",
+        ] {
+            let all = rows(&store, base);
+            assert!(all.len() > 300, "{base}");
+            for (limit, offset) in [(1, 0), (7, 3), (20, 0), (30, 25), (60, 0)] {
+                let text = format!("{base} LIMIT {limit} OFFSET {offset}");
+                let want: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
+                assert_eq!(rewritten(&store, &text), Some(want.clone()), "{text}");
+            }
         }
     }
 

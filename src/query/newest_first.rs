@@ -12,13 +12,26 @@
 //! expression; the path from the top of the pattern to the first basic graph pattern goes only
 //! through joins (left side), OPTIONALs (left side), FILTERs and BINDs; and the subject of the
 //! date triple is bound by that first basic graph pattern.
+//!
+//! Where every `ORDER BY` key is a variable and only a projection lies between the `LIMIT` and
+//! the order, the window's rows are also sorted here ([`NewestFirst::unordered`],
+//! [`NewestFirst::sort_window`]): Oxigraph compares rows on decoded terms, looking every string
+//! up in the store again at each of the ~n log n comparisons (about half of the query's time at
+//! a few hundred rows), while here each value is decoded once. Only values whose SPARQL order is
+//! simple are sorted here (IRIs, plain and language-tagged strings, plain calendar dates, and
+//! unbound); a window with any other key value is sorted by Oxigraph as before.
 
-use oxigraph::model::{Literal, Variable};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{Literal, Term, Variable};
+use oxigraph::sparql::QuerySolution;
 use spargebra::algebra::{GraphPattern, OrderExpression};
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, TriplePattern};
 use spargebra::{Query, algebra::Expression};
 
-use crate::graph::date_index::DATE;
+use crate::graph::date_index::{DATE, is_plain_calendar_value};
 
 /// A query that may be answered from the newest days.
 #[derive(Debug, Clone)]
@@ -27,6 +40,30 @@ pub struct NewestFirst {
     variable: Variable,
     /// Rows the restricted query must return (the LIMIT).
     pub limit: usize,
+    /// How to sort the window here, when the shape allows it.
+    local: Option<LocalSort>,
+}
+
+/// Sorting the window's rows here: every `ORDER BY` key is a variable, and only a projection
+/// lies between the slice and the order.
+#[derive(Debug, Clone)]
+struct LocalSort {
+    /// The keys, each with whether it is descending.
+    keys: Vec<(Variable, bool)>,
+    /// The SELECT's variables, in order.
+    projection: Arc<[Variable]>,
+    offset: usize,
+}
+
+/// What sorting a window here gave.
+#[derive(Debug)]
+pub enum Window {
+    /// The answer: the rows of the slice, projected.
+    Rows(Arc<[Variable]>, Vec<QuerySolution>),
+    /// Fewer rows than the slice needs: widen the window.
+    TooFew,
+    /// A key value whose order is not known here: let Oxigraph sort.
+    NotHere,
 }
 
 impl NewestFirst {
@@ -57,6 +94,7 @@ impl NewestFirst {
             query: query.clone(),
             variable: variable.clone(),
             limit: *limit,
+            local: local_sort(pattern),
         };
         this.restricted(&[])?;
         Some(this)
@@ -77,6 +115,140 @@ impl NewestFirst {
         let mut pending = None;
         **inner = restrict(inner, &self.variable, dates, &mut pending)?;
         Some(query)
+    }
+
+    /// The query restricted to `dates` without its ORDER BY and slice, selecting the SELECT's
+    /// variables and the order keys; `None` unless the window can be sorted here.
+    pub fn unordered(&self, dates: &[Literal]) -> Option<Query> {
+        let local = self.local.as_ref()?;
+        let mut query = self.restricted(dates)?;
+        let Query::Select { pattern, .. } = &mut query else {
+            return None;
+        };
+        let GraphPattern::Slice { inner, .. } = pattern else {
+            return None;
+        };
+        let GraphPattern::Project { inner, .. } = &**inner else {
+            return None;
+        };
+        let GraphPattern::OrderBy { inner, .. } = &**inner else {
+            return None;
+        };
+        let mut variables = local.projection.to_vec();
+        for (key, _) in &local.keys {
+            if !variables.contains(key) {
+                variables.push(key.clone());
+            }
+        }
+        *pattern = GraphPattern::Project {
+            inner: inner.clone(),
+            variables,
+        };
+        Some(query)
+    }
+
+    /// Sorts the rows of [`NewestFirst::unordered`] by the `ORDER BY` keys as SPARQL does, and
+    /// takes the slice.
+    pub fn sort_window(&self, mut rows: Vec<QuerySolution>) -> Window {
+        let Some(local) = &self.local else {
+            return Window::NotHere;
+        };
+        let orderable = rows
+            .iter()
+            .all(|row| local.keys.iter().all(|(k, _)| orderable_here(row.get(k))));
+        if !orderable {
+            return Window::NotHere;
+        }
+        if rows.len() < local.offset.saturating_add(self.limit) {
+            return Window::TooFew;
+        }
+        rows.sort_by(|a, b| {
+            local
+                .keys
+                .iter()
+                .map(|(k, descending)| {
+                    let order = compare(a.get(k), b.get(k));
+                    if *descending { order.reverse() } else { order }
+                })
+                .find(|o| o.is_ne())
+                .unwrap_or(Ordering::Equal)
+        });
+        let projected = rows
+            .iter()
+            .skip(local.offset)
+            .take(self.limit)
+            .map(|row| {
+                let values: Vec<Option<Term>> = local
+                    .projection
+                    .iter()
+                    .map(|v| row.get(v).cloned())
+                    .collect();
+                QuerySolution::from((Arc::clone(&local.projection), values))
+            })
+            .collect();
+        Window::Rows(Arc::clone(&local.projection), projected)
+    }
+}
+
+/// The local sort of `SELECT ?x … ORDER BY ?k … LIMIT n OFFSET m` (keys variables only).
+fn local_sort(slice: &GraphPattern) -> Option<LocalSort> {
+    let GraphPattern::Slice { inner, start, .. } = slice else {
+        return None;
+    };
+    let GraphPattern::Project { inner, variables } = &**inner else {
+        return None;
+    };
+    let GraphPattern::OrderBy { expression, .. } = &**inner else {
+        return None;
+    };
+    let keys = expression
+        .iter()
+        .map(|e| match e {
+            OrderExpression::Asc(Expression::Variable(v)) => Some((v.clone(), false)),
+            OrderExpression::Desc(Expression::Variable(v)) => Some((v.clone(), true)),
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(LocalSort {
+        keys,
+        projection: variables.clone().into(),
+        offset: *start,
+    })
+}
+
+/// Whether SPARQL's order of `term` against the others this accepts is known here: unbound,
+/// IRIs, plain and language-tagged strings, and plain calendar values (whose order on their
+/// time line is their string order).
+fn orderable_here(term: Option<&Term>) -> bool {
+    match term {
+        None | Some(Term::NamedNode(_)) => true,
+        Some(Term::Literal(l)) => {
+            l.datatype() == xsd::STRING
+                || l.datatype() == rdf::LANG_STRING
+                || is_plain_calendar_value(l)
+        }
+        _ => false,
+    }
+}
+
+/// SPARQL's `ORDER BY` order on the terms [`orderable_here`] accepts, as Oxigraph applies it:
+/// unbound first, then IRIs, then literals. Two literals of one kind (strings, strings of one
+/// language, dates of one type) compare by value, which for these forms is their string order;
+/// other pairs have no SPARQL order and compare by (string, datatype, language). Both come to
+/// comparing (string, datatype, language).
+fn compare(a: Option<&Term>, b: Option<&Term>) -> Ordering {
+    match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Less,
+        (Some(_), None) => Ordering::Greater,
+        (Some(Term::NamedNode(a)), Some(Term::NamedNode(b))) => a.as_str().cmp(b.as_str()),
+        (Some(Term::NamedNode(_)), Some(_)) => Ordering::Less,
+        (Some(_), Some(Term::NamedNode(_))) => Ordering::Greater,
+        (Some(Term::Literal(a)), Some(Term::Literal(b))) => {
+            (a.value(), a.datatype(), a.language()).cmp(&(b.value(), b.datatype(), b.language()))
+        }
+        // Not accepted by `orderable_here`.
+        _ => Ordering::Equal,
     }
 }
 
@@ -273,6 +445,78 @@ mod tests {
             "SELECT (COUNT(*) AS ?n) WHERE { ?e geokg:date ?date } GROUP BY ?date ORDER BY DESC(?date) LIMIT 3",
         ] {
             assert!(NewestFirst::recognise(&parse(q)).is_none(), "{q}");
+        }
+    }
+
+    fn solution(vars: &Arc<[Variable]>, values: Vec<Option<Term>>) -> QuerySolution {
+        QuerySolution::from((Arc::clone(vars), values))
+    }
+
+    #[test]
+    fn sorts_simple_keys_here_and_leaves_the_rest_to_oxigraph() {
+        let plan = NewestFirst::recognise(&parse(
+            "SELECT ?e WHERE { ?e geokg:label ?n ; geokg:date ?date } ORDER BY DESC(?date) ?n LIMIT 3 OFFSET 1",
+        ))
+        .unwrap();
+        let unordered = plan.unordered(&[day("2025-01-02")]).unwrap().to_string();
+        assert!(
+            !unordered.contains("ORDER BY") && !unordered.contains("LIMIT"),
+            "{unordered}"
+        );
+        assert!(
+            unordered.contains("?n") && unordered.contains("VALUES"),
+            "{unordered}"
+        );
+        let vars: Arc<[Variable]> = ["e", "date", "n"].map(Variable::new_unchecked).into();
+        let iri = |s: &str| {
+            Some(Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(
+                s,
+            )))
+        };
+        let text = |s: &str| Some(Term::Literal(Literal::new_simple_literal(s)));
+        let french = |s: &str| {
+            Some(Term::Literal(
+                Literal::new_language_tagged_literal_unchecked(s, "fr"),
+            ))
+        };
+        let date = |s: &str| Some(Term::Literal(day(s)));
+        let rows = || {
+            vec![
+                solution(&vars, vec![iri("urn:e1"), date("2025-01-01"), text("a")]),
+                solution(&vars, vec![iri("urn:e2"), date("2025-01-02"), text("b")]),
+                solution(&vars, vec![iri("urn:e3"), date("2025-01-02"), french("a")]),
+                solution(&vars, vec![iri("urn:e4"), date("2025-01-02"), None]),
+                solution(&vars, vec![iri("urn:e5"), date("2025-01-02"), iri("urn:z")]),
+            ]
+        };
+        // Newest day first; then unbound < IRI < literals, "a"@fr < "b" by string.
+        let Window::Rows(projection, sorted) = plan.sort_window(rows()) else {
+            panic!("not sorted here")
+        };
+        assert_eq!(&*projection, &[Variable::new_unchecked("e")]);
+        let order: Vec<String> = sorted.iter().map(|s| s[0].to_string()).collect();
+        assert_eq!(order, ["<urn:e5>", "<urn:e3>", "<urn:e2>"]);
+        assert!(matches!(
+            plan.sort_window(rows().into_iter().take(3).collect()),
+            Window::TooFew
+        ));
+        let mut odd = rows();
+        odd[0] = solution(
+            &vars,
+            vec![
+                iri("urn:e1"),
+                date("2025-01-01"),
+                Some(Term::Literal(Literal::from(1.5))),
+            ],
+        );
+        assert!(matches!(plan.sort_window(odd), Window::NotHere));
+        // Expression keys and DISTINCT are not sorted here.
+        for q in [
+            "SELECT ?e WHERE { ?e geokg:label ?n ; geokg:date ?date } ORDER BY DESC(?date) STR(?n) LIMIT 3",
+            "SELECT DISTINCT ?e WHERE { ?e geokg:label ?n ; geokg:date ?date } ORDER BY DESC(?date) ?n LIMIT 3",
+        ] {
+            let plan = NewestFirst::recognise(&parse(q)).expect(q);
+            assert!(plan.unordered(&[day("2025-01-02")]).is_none(), "{q}");
         }
     }
 
