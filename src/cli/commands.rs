@@ -349,7 +349,7 @@ fn ingest(g: &GlobalArgs, input: &InputArgs, how: IngestOptions) -> Result<()> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    store.store().flush().ok();
+    store.flush().ok();
     if !g.quiet {
         eprintln!("{summary}");
     }

@@ -229,7 +229,7 @@ pub fn serve(g: &GlobalArgs, args: &ServeArgs) -> Result<()> {
     }
     server.run(store.clone(), &options);
     handle.close();
-    store.store().flush().ok();
+    store.flush().ok();
     if !g.quiet {
         eprintln!("stopped");
     }

@@ -88,7 +88,7 @@ pub(super) fn bulk_import(
     }
     let started = std::time::Instant::now();
     let summary = rdfio::bulk_import(&store, inputs, &options)?;
-    store.store().flush().ok();
+    store.flush().ok();
     if summary.skipped_ontology > 0 && g.verbose {
         eprintln!(
             "left out {} quads of the ontology graph (managed by geokg)",

@@ -1,8 +1,11 @@
 //! Opening on-disk stores: checks on the directory, the write lock (and who holds it), and
 //! read-only snapshots, which read commands use when the store needs no write.
 
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::path::Path;
+#[cfg(feature = "rocksdb")]
+use std::path::PathBuf;
+#[cfg(feature = "rocksdb")]
+use std::sync::{Mutex, RwLock};
 
 use oxigraph::store::Store;
 
@@ -52,6 +55,9 @@ pub fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
         }
         return open_read_only_retrying(path);
     }
+    // No lock probe of this process may run between RocksDB taking the lock and the store being
+    // noted as held here.
+    let _opening = OPENING.write().unwrap_or_else(|e| e.into_inner());
     let store = Store::open(path).map_err(|e| {
         let text = e.to_string();
         if text.contains("LOCK")
@@ -192,6 +198,11 @@ pub fn snapshot_if_current(_path: &Path) -> Result<Option<super::store::GraphSto
 #[cfg(feature = "rocksdb")]
 static HELD_HERE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// Held for writing by writable opens until the store is in [`HELD_HERE`], and for reading by
+/// lock probes.
+#[cfg(feature = "rocksdb")]
+static OPENING: RwLock<()> = RwLock::new(());
+
 /// Notes that this process opened (`true`) or closed (`false`) the store at `path` for writing.
 #[cfg(feature = "rocksdb")]
 pub(crate) fn held_here(path: &Path, open: bool) {
@@ -210,6 +221,7 @@ pub(crate) fn held_here(path: &Path, open: bool) {
 fn lock_is_free(path: &Path) -> bool {
     use nix::fcntl::{FcntlArg, fcntl};
     use nix::libc;
+    let _probing = OPENING.read().unwrap_or_else(|e| e.into_inner());
     let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     if HELD_HERE
         .lock()

@@ -290,6 +290,15 @@ impl GraphStore {
         self.flush_if_due(cell_quads + docs.iter().map(|(_, q)| q.len() as u64).sum::<u64>())
     }
 
+    /// Flushes RocksDB's write buffers to disk (a no-op in memory).
+    pub fn flush(&self) -> Result<(), GraphError> {
+        #[cfg(feature = "rocksdb")]
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+
     /// Flushes RocksDB's write buffers once [`FLUSH_EVERY_QUADS`] quads were written (through
     /// transactions: the bulk loader writes files and needs no flush).
     pub fn flush_if_due(&self, written: u64) -> Result<(), GraphError> {
