@@ -267,18 +267,25 @@ fn read_commands_read_a_snapshot_of_a_current_store_and_refresh_others() {
         prefer_read_only: true,
         ..OpenOptions::default()
     };
-    // Current: a snapshot (no lock: a writer can open the store meanwhile).
+    // Current: a snapshot. Its read lock keeps writers out while it is read (a writer's
+    // compaction could delete files it still needs), in this process and in others.
     let snapshot = GraphStore::open(&read).expect("open");
     assert!(snapshot.is_read_only());
-    stdout_of(geokg_at(&store).args(["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"]));
+    let insert = ["update", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"];
+    let out = run(geokg_at(&store).args(insert));
+    assert_one_error(&out, &["in use by another process"]);
+    let writable = OpenOptions {
+        path: Some(store.clone()),
+        ..OpenOptions::default()
+    };
+    assert!(GraphStore::open(&writable).is_err());
+    // Two snapshots at once are fine.
+    assert!(GraphStore::open(&read).expect("open").is_read_only());
     drop(snapshot);
+    stdout_of(geokg_at(&store).args(insert));
     // Not current (the cube lost its marker): opened writable, which rebuilds the cube.
     {
-        let writable = GraphStore::open(&OpenOptions {
-            path: Some(store.clone()),
-            ..OpenOptions::default()
-        })
-        .expect("open");
+        let writable = GraphStore::open(&writable).expect("open");
         assert!(writable.drop_marker(&CUBE).expect("drop"));
     }
     let refreshed = GraphStore::open(&read).expect("open");

@@ -1,11 +1,11 @@
 //! Opening on-disk stores: checks on the directory, the write lock (and who holds it), and
 //! read-only snapshots, which read commands use when the store needs no write.
 
-use std::path::Path;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 #[cfg(feature = "rocksdb")]
-use std::path::PathBuf;
-#[cfg(feature = "rocksdb")]
-use std::sync::{Mutex, RwLock};
+use std::sync::RwLock;
 
 use oxigraph::store::Store;
 
@@ -13,9 +13,10 @@ use super::error::GraphError;
 #[cfg(feature = "rocksdb")]
 use super::store::GraphStore;
 
-/// Opens (creating if needed and allowed) the store at `path`.
+/// Opens (creating if needed and allowed) the store at `path`, with what this process then
+/// holds on it.
 #[cfg(feature = "rocksdb")]
-pub fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
+pub fn open_disk(path: &Path, read_only: bool) -> Result<(Store, Hold), GraphError> {
     if path.is_file() {
         return Err(GraphError::NotAStore {
             path: path.to_path_buf(),
@@ -53,7 +54,7 @@ pub fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
                 reason: "no store exists there yet".into(),
             });
         }
-        return open_read_only_retrying(path);
+        return Ok((open_read_only_retrying(path)?, Hold::Nothing));
     }
     // No lock probe of this process may run between RocksDB taking the lock and the store being
     // noted as held here.
@@ -71,8 +72,9 @@ pub fn open_disk(path: &Path, read_only: bool) -> Result<Store, GraphError> {
             GraphError::Storage(e)
         }
     })?;
-    held_here(path, true);
-    Ok(store)
+    let canonical = canonical(path);
+    held_here().push(canonical.clone());
+    Ok((store, Hold::Writer(canonical)))
 }
 
 /// The pid of the process holding a lock on `lock_file`, from `/proc/locks`: `Some(None)` when
@@ -136,19 +138,20 @@ fn open_read_only_retrying(path: &Path) -> Result<Store, GraphError> {
 }
 
 #[cfg(not(feature = "rocksdb"))]
-pub fn open_disk(_path: &Path, _read_only: bool) -> Result<Store, GraphError> {
+pub fn open_disk(_path: &Path, _read_only: bool) -> Result<(Store, Hold), GraphError> {
     Err(GraphError::NoDiskSupport)
 }
 
 /// A write-ahead log larger than this is replayed by every read-only open; a writable open
-/// flushes it on close, once. Only the newest log counts: older ones are obsolete (their data
-/// flushed) and kept by RocksDB for reuse, never replayed.
+/// flushes the store on close, after which the newest log is (nearly) empty. Only the newest log
+/// is measured: a heuristic for speed, never for correctness (older logs may still be live
+/// after a crash, and a recycled log keeps its old length, which only turns snapshots off).
 #[cfg(feature = "rocksdb")]
 const SNAPSHOT_MAX_LOG_BYTES: u64 = 1 << 20;
 
 /// The size of the newest write-ahead log (`NNNNNN.log`) in the store directory.
 #[cfg(feature = "rocksdb")]
-fn newest_log_bytes(path: &Path) -> Result<u64, GraphError> {
+fn newest_log_bytes(path: &Path) -> std::io::Result<u64> {
     let mut newest: Option<(u64, std::fs::DirEntry)> = None;
     for entry in std::fs::read_dir(path)? {
         let entry = entry?;
@@ -170,81 +173,103 @@ fn newest_log_bytes(path: &Path) -> Result<u64, GraphError> {
     })
 }
 
-/// A read-only snapshot of the store at `path` when a write is neither needed nor going on: no
-/// process holds the store, its newest write-ahead log is small, and the snapshot shows the
-/// current ontology and complete derived graphs (a writable open would change nothing). `None`
-/// otherwise: then the caller opens it writable, which refreshes what is missing or reports
-/// the process holding it. Skips the write lock, the log and the flush on close: a third of a
-/// small query's time on a large store.
+/// A read-only snapshot of the store at `path` when a writable open would change nothing: no
+/// process writes the store, its newest write-ahead log is small, and the snapshot shows the
+/// current ontology and complete derived graphs. The snapshot holds a read lock on the store
+/// (see [`Hold::Reader`]): writers of other processes are refused while it is read, as they were
+/// when read commands opened the store writable. `None` otherwise, or when anything in the
+/// attempt fails: then the caller opens the store writable, which refreshes what is missing,
+/// names the process holding it, or reports the error. Skips RocksDB's lock, a new log and
+/// manifest, and the flush on close: a third of a small query's time on a large store.
 #[cfg(feature = "rocksdb")]
-pub fn snapshot_if_current(path: &Path) -> Result<Option<GraphStore>, GraphError> {
-    if !path.join("CURRENT").is_file() || !lock_is_free(path) {
-        return Ok(None);
+pub fn snapshot_if_current(path: &Path) -> Option<GraphStore> {
+    if !path.join("CURRENT").is_file() {
+        return None;
     }
-    if newest_log_bytes(path)? > SNAPSHOT_MAX_LOG_BYTES {
-        return Ok(None);
+    let lock = reader_lock(path)?;
+    if newest_log_bytes(path).ok()? > SNAPSHOT_MAX_LOG_BYTES {
+        return None;
     }
-    let store = GraphStore::from_snapshot(open_read_only_retrying(path)?, path);
-    Ok(store.is_current()?.then_some(store))
+    let store = open_read_only_retrying(path).ok()?;
+    let store = GraphStore::from_snapshot(store, path, Hold::Reader(lock));
+    store.is_current().ok()?.then_some(store)
 }
 
 #[cfg(not(feature = "rocksdb"))]
-pub fn snapshot_if_current(_path: &Path) -> Result<Option<super::store::GraphStore>, GraphError> {
-    Ok(None)
+pub fn snapshot_if_current(_path: &Path) -> Option<super::store::GraphStore> {
+    None
 }
 
-/// Store directories this process holds open for writing. Their lock must not be probed: closing
-/// any descriptor of a file drops the process's POSIX locks on it, RocksDB's among them.
-#[cfg(feature = "rocksdb")]
+/// What a process holds on an on-disk store besides RocksDB's handle. A [`GraphStore`] keeps it
+/// in a field declared after the store, so it is let go only once the store is closed.
+#[derive(Debug, Default)]
+pub enum Hold {
+    /// An in-memory store, or an explicit `--read-only` open (which works beside a writer).
+    #[default]
+    Nothing,
+    /// Opened writable: the store's canonical path stays in [`HELD_HERE`] until dropped.
+    Writer(PathBuf),
+    /// A read snapshot: an open-file-description read lock on `LOCK`. It conflicts with the
+    /// POSIX write lock RocksDB takes, whatever process (this one too) tries to take it, so no
+    /// writer can start, and compact away files the snapshot still reads, until it is dropped.
+    Reader(File),
+}
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        if let Hold::Writer(path) = self {
+            let mut held = held_here();
+            if let Some(at) = held.iter().position(|p| p == path) {
+                held.swap_remove(at);
+            }
+        }
+    }
+}
+
+/// Store directories this process holds open for writing. Their `LOCK` must not be opened
+/// here: closing any descriptor of a file drops the process's POSIX locks on it, RocksDB's
+/// among them.
 static HELD_HERE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Held for writing by writable opens until the store is in [`HELD_HERE`], and for reading by
-/// lock probes.
+/// Held for writing by writable opens until the store is in [`HELD_HERE`], and for reading
+/// while a read lock is tried.
 #[cfg(feature = "rocksdb")]
 static OPENING: RwLock<()> = RwLock::new(());
 
-/// Notes that this process opened (`true`) or closed (`false`) the store at `path` for writing.
-#[cfg(feature = "rocksdb")]
-pub(crate) fn held_here(path: &Path, open: bool) {
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    let mut held = HELD_HERE.lock().unwrap_or_else(|e| e.into_inner());
-    if open {
-        held.push(path);
-    } else if let Some(at) = held.iter().position(|p| *p == path) {
-        held.swap_remove(at);
-    }
+fn held_here() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    HELD_HERE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Whether no process holds the store's write lock (RocksDB's POSIX lock on `LOCK`), asked of
-/// the kernel with `F_GETLK`. `false` when this process holds it or it cannot be told.
+#[cfg(feature = "rocksdb")]
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// A read lock on the store's `LOCK` file (`F_OFD_SETLK`), taken when no process holds
+/// RocksDB's write lock there; `None` when one does, this process holds the store, or the lock
+/// cannot be taken.
 #[cfg(all(feature = "rocksdb", target_os = "linux"))]
-fn lock_is_free(path: &Path) -> bool {
+fn reader_lock(path: &Path) -> Option<File> {
     use nix::fcntl::{FcntlArg, fcntl};
     use nix::libc;
+    // Closing `file` (if the lock is refused) must not drop a lock this process holds.
     let _probing = OPENING.read().unwrap_or_else(|e| e.into_inner());
-    let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if HELD_HERE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .contains(&canonical)
-    {
-        return false;
+    if held_here().contains(&canonical(path)) {
+        return None;
     }
-    let Ok(file) = std::fs::File::open(path.join("LOCK")) else {
-        return false;
-    };
-    let mut probe = libc::flock {
-        l_type: libc::F_WRLCK as libc::c_short,
+    let file = File::open(path.join("LOCK")).ok()?;
+    let lock = libc::flock {
+        l_type: libc::F_RDLCK as libc::c_short,
         l_whence: libc::SEEK_SET as libc::c_short,
         l_start: 0,
         l_len: 0,
         l_pid: 0,
     };
-    fcntl(&file, FcntlArg::F_GETLK(&mut probe)).is_ok()
-        && probe.l_type == libc::F_UNLCK as libc::c_short
+    fcntl(&file, FcntlArg::F_OFD_SETLK(&lock)).ok()?;
+    Some(file)
 }
 
 #[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
-fn lock_is_free(_path: &Path) -> bool {
-    false
+fn reader_lock(_path: &Path) -> Option<File> {
+    None
 }

@@ -47,6 +47,8 @@ pub struct GraphStore {
     /// Held by every write transaction: writes that read before they write (the date index,
     /// the ontology guard) must not interleave.
     writer: Mutex<()>,
+    /// What this process holds on the on-disk store: let go after `store` is closed.
+    _hold: super::disk::Hold,
 }
 
 /// Oxigraph leaves RocksDB's write buffers at their defaults (64 MiB for each of its many
@@ -59,12 +61,12 @@ impl GraphStore {
     pub fn open(options: &OpenOptions) -> Result<GraphStore, GraphError> {
         if let (Some(path), true, false) =
             (&options.path, options.prefer_read_only, options.read_only)
-            && let Some(snapshot) = super::disk::snapshot_if_current(path)?
+            && let Some(snapshot) = super::disk::snapshot_if_current(path)
         {
             return Ok(snapshot);
         }
-        let store = match &options.path {
-            None => Store::new()?,
+        let (store, hold) = match &options.path {
+            None => (Store::new()?, super::disk::Hold::Nothing),
             Some(path) => super::disk::open_disk(path, options.read_only)?,
         };
         let this = GraphStore {
@@ -73,6 +75,7 @@ impl GraphStore {
             read_only: options.read_only,
             unflushed: AtomicU64::new(0),
             writer: Mutex::new(()),
+            _hold: hold,
         };
         if !this.read_only {
             this.ensure_ontology()?;
@@ -84,13 +87,14 @@ impl GraphStore {
 
     /// A read-only store over an opened snapshot (see [`super::disk::snapshot_if_current`]).
     #[cfg(feature = "rocksdb")]
-    pub(crate) fn from_snapshot(store: Store, path: &Path) -> GraphStore {
+    pub(crate) fn from_snapshot(store: Store, path: &Path, hold: super::disk::Hold) -> GraphStore {
         GraphStore {
             store,
             path: Some(path.to_path_buf()),
             read_only: true,
             unflushed: AtomicU64::new(0),
             writer: Mutex::new(()),
+            _hold: hold,
         }
     }
 
@@ -290,10 +294,10 @@ impl GraphStore {
         self.flush_if_due(cell_quads + docs.iter().map(|(_, q)| q.len() as u64).sum::<u64>())
     }
 
-    /// Flushes RocksDB's write buffers to disk (a no-op in memory).
+    /// Flushes RocksDB's write buffers to disk (a no-op in memory and on read-only stores).
     pub fn flush(&self) -> Result<(), GraphError> {
         #[cfg(feature = "rocksdb")]
-        if self.path.is_some() {
+        if self.path.is_some() && !self.read_only {
             self.store.flush()?;
         }
         Ok(())
@@ -366,12 +370,9 @@ impl GraphStore {
 impl Drop for GraphStore {
     fn drop(&mut self) {
         #[cfg(feature = "rocksdb")]
-        if !self.read_only
-            && let Some(path) = &self.path
-        {
+        if !self.read_only && self.path.is_some() {
             // Nothing to report to: the data is safe in the log either way.
             let _ = self.store.flush();
-            super::disk::held_here(path, false);
         }
     }
 }
