@@ -142,16 +142,22 @@ fn wait_for_lock(child: &Reaper) {
     }
 }
 
+/// A store in `dir` holding three ingested documents.
+fn ingested_store(dir: &std::path::Path) -> std::path::PathBuf {
+    let store = dir.join("db");
+    let articles = jsonl_articles(dir, "first.jsonl", 3, 100);
+    geokg_at(&store)
+        .args(["-q", "ingest"])
+        .arg(&articles)
+        .assert()
+        .success();
+    store
+}
+
 #[test]
 fn a_second_writer_is_refused_at_once_and_readers_work() {
     let dir = tempfile::tempdir().expect("tmp");
-    let store = dir.path().join("db");
-    let first = jsonl_articles(dir.path(), "first.jsonl", 3, 100);
-    geokg_at(&store)
-        .args(["-q", "ingest"])
-        .arg(&first)
-        .assert()
-        .success();
+    let store = ingested_store(dir.path());
     let mut writer = hold_store(&store);
     let pid = writer.0.id();
     for args in [
@@ -255,13 +261,7 @@ fn the_repl_holds_the_store_too() {
 fn read_commands_read_a_snapshot_of_a_current_store_and_refresh_others() {
     use geokg::graph::{GraphStore, OpenOptions, cube::CUBE};
     let dir = tempfile::tempdir().expect("tmp");
-    let store = dir.path().join("db");
-    let articles = jsonl_articles(dir.path(), "a.jsonl", 3, 100);
-    geokg_at(&store)
-        .args(["-q", "ingest"])
-        .arg(&articles)
-        .assert()
-        .success();
+    let store = ingested_store(dir.path());
     let read = OpenOptions {
         path: Some(store.clone()),
         prefer_read_only: true,

@@ -162,7 +162,7 @@ impl GraphStore {
     /// each type on its own time line and values of different types by their strings; for these
     /// forms both agree with string order. `None` otherwise: then nothing may be concluded.
     pub fn indexed_dates_newest_first(&self) -> Result<Option<Vec<Literal>>, GraphError> {
-        if !self.holds(marker())? {
+        if !self.is_complete(&DATE_INDEX)? {
             return Ok(None);
         }
         // A query, not `quads_for_pattern`: it decodes only the dates, where each quad would

@@ -29,7 +29,7 @@ impl Derived {
 impl GraphStore {
     /// Whether a derived graph is marked complete.
     pub fn is_complete(&self, derived: &Derived) -> Result<bool, GraphError> {
-        Ok(self.store().contains((derived.marker)())?)
+        self.holds((derived.marker)())
     }
 
     /// Rebuilds a derived graph in its own transaction.
@@ -40,9 +40,8 @@ impl GraphStore {
     /// Removes a derived graph's marker, before writes that update it only afterwards; returns
     /// whether it was there.
     pub fn drop_marker(&self, derived: &Derived) -> Result<bool, GraphError> {
-        let marker = (derived.marker)();
-        let present = self.store().contains(marker)?;
-        self.store().remove(marker)?;
+        let present = self.is_complete(derived)?;
+        self.store().remove((derived.marker)())?;
         Ok(present)
     }
 

@@ -77,34 +77,31 @@ pub fn open_disk(path: &Path, read_only: bool) -> Result<(Store, Hold), GraphErr
     Ok((store, Hold::Writer(canonical)))
 }
 
-/// The pid of the process holding a lock on `lock_file`, from `/proc/locks`: `Some(None)` when
-/// no process holds it, `None` when that cannot be told.
+/// The pid of the process holding a lock on `lock_file`, from `/proc/locks`.
 #[cfg(all(feature = "rocksdb", target_os = "linux"))]
-fn lock_pid(lock_file: &Path) -> Option<Option<u32>> {
+fn lock_pid(lock_file: &Path) -> Option<u32> {
     use std::os::unix::fs::MetadataExt;
     let inode = format!(":{}", std::fs::metadata(lock_file).ok()?.ino());
     let locks = std::fs::read_to_string("/proc/locks").ok()?;
-    Some(
-        locks
-            .lines()
-            .filter(|l| !l.contains("->"))
-            .find_map(|line| {
-                let fields: Vec<&str> = line.split_whitespace().collect();
-                let at = fields.iter().position(|f| f.ends_with(&inode))?;
-                fields.get(at.checked_sub(1)?)?.parse::<u32>().ok()
-            }),
-    )
+    locks
+        .lines()
+        .filter(|l| !l.contains("->"))
+        .find_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let at = fields.iter().position(|f| f.ends_with(&inode))?;
+            fields.get(at.checked_sub(1)?)?.parse::<u32>().ok()
+        })
 }
 
 #[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
-fn lock_pid(_lock_file: &Path) -> Option<Option<u32>> {
+fn lock_pid(_lock_file: &Path) -> Option<u32> {
     None
 }
 
 /// The pid and command line of the process holding a lock on `lock_file`.
 #[cfg(feature = "rocksdb")]
 fn lock_holder(lock_file: &Path) -> Option<String> {
-    let pid = lock_pid(lock_file)??;
+    let pid = lock_pid(lock_file)?;
     let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
     let command: String = String::from_utf8_lossy(&cmdline)
         .replace('\0', " ")

@@ -69,14 +69,7 @@ impl GraphStore {
             None => (Store::new()?, super::disk::Hold::Nothing),
             Some(path) => super::disk::open_disk(path, options.read_only)?,
         };
-        let this = GraphStore {
-            store,
-            path: options.path.clone(),
-            read_only: options.read_only,
-            unflushed: AtomicU64::new(0),
-            writer: Mutex::new(()),
-            _hold: hold,
-        };
+        let this = GraphStore::assemble(store, options.path.clone(), options.read_only, hold);
         if !this.read_only {
             this.ensure_ontology()?;
             this.ensure(&super::date_index::DATE_INDEX)?;
@@ -88,10 +81,19 @@ impl GraphStore {
     /// A read-only store over an opened snapshot (see [`super::disk::snapshot_if_current`]).
     #[cfg(feature = "rocksdb")]
     pub(crate) fn from_snapshot(store: Store, path: &Path, hold: super::disk::Hold) -> GraphStore {
+        GraphStore::assemble(store, Some(path.to_path_buf()), true, hold)
+    }
+
+    fn assemble(
+        store: Store,
+        path: Option<PathBuf>,
+        read_only: bool,
+        hold: super::disk::Hold,
+    ) -> GraphStore {
         GraphStore {
             store,
-            path: Some(path.to_path_buf()),
-            read_only: true,
+            path,
+            read_only,
             unflushed: AtomicU64::new(0),
             writer: Mutex::new(()),
             _hold: hold,
@@ -103,8 +105,8 @@ impl GraphStore {
     pub fn is_current(&self) -> Result<bool, GraphError> {
         let hash = Literal::new_simple_literal(ontology_hash());
         Ok(self.holds(ontology_marker(&hash))?
-            && self.holds((super::date_index::DATE_INDEX.marker)())?
-            && self.holds((super::cube::CUBE.marker)())?)
+            && self.is_complete(&super::date_index::DATE_INDEX)?
+            && self.is_complete(&super::cube::CUBE)?)
     }
 
     /// Whether the store holds `quad`, looked up by subject first. `Store::contains` reads the
