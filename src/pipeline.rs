@@ -1,5 +1,6 @@
 //! The ingest pipeline: inputs → articles (streamed) → events (in parallel) → quads → store,
-//! in batches of whole documents, each batch one transaction.
+//! in batches of whole documents, each batch one transaction, or for large inputs handed to
+//! the bulk loader ([`bulk`]).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -16,8 +17,8 @@ use geokg_extract::{Article, Date, Event, Extractor};
 use crate::graph::iri::{content_hash, document_iri};
 use crate::graph::mapping::{CodeIndex, document_quads};
 use crate::graph::{GraphError, GraphStore};
-use crate::graph::{cube, date_index};
 
+pub mod bulk;
 pub mod floor;
 
 /// What to do with a bad input record (a broken JSONL line).
@@ -285,25 +286,38 @@ impl IngestSummary {
     }
 }
 
-/// Quads per bulk-loader commit (whole documents; about 10k documents of ~25 events).
-const BULK_CHUNK: usize = 250_000;
-
 /// How `ingest` writes.
 #[derive(Debug, Clone, Copy)]
 pub struct IngestOptions {
-    /// Documents per batch (and per transaction).
+    /// Documents per batch: one transaction each, or one hand-over to the bulk loader.
     pub batch_docs: usize,
-    /// Write through Oxigraph's bulk loader, committing whole documents every ~250k triples
-    /// instead of one transaction per batch: several times faster on large corpora.
+    /// Write through Oxigraph's bulk loader, committing whole documents every
+    /// `bulk_chunk_quads` quads instead of one transaction per batch: several times faster on
+    /// large corpora.
     pub bulk: bool,
+    /// Quads per bulk-loader commit.
+    pub bulk_chunk_quads: usize,
+}
+
+impl IngestOptions {
+    /// Transactions of 512 documents.
+    pub const TRANSACTIONS: IngestOptions = IngestOptions {
+        batch_docs: 512,
+        bulk: false,
+        bulk_chunk_quads: bulk::BULK_CHUNK,
+    };
+    /// The bulk loader, handed 256 documents at a time (one loader batch, about 130k quads
+    /// of news), committing every 250k quads.
+    pub const BULK: IngestOptions = IngestOptions {
+        batch_docs: 256,
+        bulk: true,
+        bulk_chunk_quads: bulk::BULK_CHUNK,
+    };
 }
 
 impl Default for IngestOptions {
     fn default() -> IngestOptions {
-        IngestOptions {
-            batch_docs: 512,
-            bulk: false,
-        }
+        IngestOptions::TRANSACTIONS
     }
 }
 
@@ -344,8 +358,9 @@ pub fn ingest_with(
     // Documents not yet committed (this batch, or the bulk chunk being filled): the store
     // cannot tell about them yet.
     let mut seen = std::collections::HashSet::new();
-    let mut pending: Vec<Quad> = Vec::new();
-    let mut cube_update = CubeUpdate::default();
+    let mut bulk = how
+        .bulk
+        .then(|| bulk::BulkWriter::new(store, how.bulk_chunk_quads));
     let skipped = read_batches_counted(
         inputs,
         options,
@@ -368,10 +383,8 @@ pub fn ingest_with(
             }
             let docs = extract_documents(extractor, &codes, &fresh);
             summary.count(&docs);
-            if how.bulk {
-                pending.extend(docs.into_iter().flat_map(|(_, quads, _)| quads));
-                if pending.len() >= BULK_CHUNK {
-                    bulk_commit(store, std::mem::take(&mut pending), &mut cube_update)?;
+            if let Some(bulk) = &mut bulk {
+                if bulk.add(docs)? {
                     seen.clear();
                 }
             } else {
@@ -387,10 +400,9 @@ pub fn ingest_with(
             Ok(())
         },
     )?;
-    if !pending.is_empty() {
-        bulk_commit(store, pending, &mut cube_update)?;
+    if let Some(bulk) = bulk {
+        bulk.finish()?;
     }
-    cube_update.finish(store)?;
     if how.bulk && summary.triples > 0 {
         store.compact_after_load(documents_before)?;
     }
@@ -398,60 +410,6 @@ pub fn ingest_with(
     summary.seconds = started.elapsed().as_secs_f64();
     summary.bytes_read = bytes_read.load(Ordering::Relaxed);
     Ok(summary)
-}
-
-/// The event cube's share of a bulk ingest. The documents are new, so the cube gains exactly
-/// their cells: they are summed over the whole ingest and written once at the end (writing them
-/// after every chunk rewrote the same cells again and again, and doubled the ingest time), with
-/// the cube marked incomplete until then (an interrupted ingest rebuilds it on the next open).
-#[derive(Default)]
-struct CubeUpdate {
-    cells: cube::Cells,
-    /// Whether the cube was complete when the first chunk was loaded (`None`: nothing loaded).
-    was_complete: Option<bool>,
-}
-
-impl CubeUpdate {
-    /// Writes the summed cells; rebuilds instead if the cube was incomplete to begin with or
-    /// another writer rebuilt it meanwhile (its rebuild counted these documents already).
-    fn finish(self, store: &GraphStore) -> Result<(), GraphError> {
-        let Some(was_complete) = self.was_complete else {
-            return Ok(());
-        };
-        let _writing = store.write_lock();
-        let rebuilt_meanwhile = store.is_complete(&cube::CUBE)?;
-        let written = if was_complete && !rebuilt_meanwhile {
-            self.cells.apply_bulk(store)?
-        } else {
-            let mut tx = store.store().start_transaction()?;
-            cube::rebuild_in(&mut tx)?;
-            tx.commit()?;
-            0
-        };
-        store.flush_if_due(written)
-    }
-}
-
-/// Writes whole documents' quads through one bulk-loader commit (atomic: all land or none).
-fn bulk_commit(
-    store: &GraphStore,
-    mut quads: Vec<Quad>,
-    cube_update: &mut CubeUpdate,
-) -> Result<(), GraphError> {
-    cube_update
-        .cells
-        .add_quads(quads.iter().map(Quad::as_ref), 1);
-    let index = date_index::entries(date_index::dates_in(&quads));
-    quads.extend(index);
-    let _writing = store.write_lock();
-    let complete = store.drop_marker(&cube::CUBE)?;
-    cube_update.was_complete.get_or_insert(complete);
-    let mut loader = store
-        .store()
-        .bulk_loader()
-        .with_max_memory_size_in_megabytes(512);
-    loader.load_quads(quads)?;
-    Ok(loader.commit()?)
 }
 
 /// The code index of the built-in gazetteer, for mapping events to RDF without a store.

@@ -411,3 +411,85 @@ fn bulk_ingest_keeps_the_cube_exact() {
     );
     assert_exact(&store, "after two bulk ingests");
 }
+
+/// A bulk ingest that commits after every document (and sees each document twice) writes the
+/// same store as one transaction per batch, with an exact cube.
+#[test]
+fn bulk_ingest_committing_often_equals_transactions() {
+    use geokg::pipeline::{IngestOptions, ReadOptions, ingest_with};
+    use geokg_extract::{Extractor, Lexicon};
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let extractor = Extractor::new(Lexicon::builtin().expect("lexicon"));
+    let files: Vec<String> = common::example_articles()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let twice: Vec<String> = files.iter().chain(&files).cloned().collect();
+    let mut stores = Vec::new();
+    let mut first_documents = None;
+    for (name, how, inputs) in [
+        ("transactions", IngestOptions::TRANSACTIONS, &files),
+        (
+            "bulk",
+            IngestOptions {
+                batch_docs: 1,
+                bulk_chunk_quads: 1,
+                ..IngestOptions::BULK
+            },
+            &twice,
+        ),
+    ] {
+        let store = GraphStore::open(&OpenOptions {
+            path: Some(dir.path().join(name)),
+            ..OpenOptions::default()
+        })
+        .expect("open");
+        let summary = ingest_with(
+            &store,
+            &extractor,
+            inputs,
+            &ReadOptions::default(),
+            how,
+            |_| {},
+        )
+        .expect("ingest");
+        let documents = *first_documents.get_or_insert(summary.documents);
+        let repeats = inputs.len() / files.len();
+        assert_eq!(summary.documents, documents * repeats as u64, "{name}");
+        assert_eq!(
+            summary.unchanged,
+            documents * (repeats as u64 - 1),
+            "{name}: documents seen before are left alone"
+        );
+        assert!(
+            store
+                .is_complete(&geokg::graph::cube::CUBE)
+                .expect("marker")
+        );
+        assert_exact(&store, name);
+        stores.push(store);
+    }
+    // Everything but the ontology graph (whose blank nodes are named per store).
+    let quads = |store: &GraphStore| {
+        let mut all: Vec<String> = store
+            .store()
+            .iter()
+            .map(|q| q.expect("quad"))
+            .filter(|q| q.graph_name.to_string() != "<https://w3id.org/geokg/graph/ontology>")
+            .map(|q| q.to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    let (expected, bulk) = (quads(&stores[0]), quads(&stores[1]));
+    assert!(expected.len() > 200, "{} quads", expected.len());
+    let differ: Vec<_> = expected
+        .iter()
+        .zip(&bulk)
+        .filter(|(a, b)| a != b)
+        .take(3)
+        .collect();
+    assert!(differ.is_empty(), "{differ:#?}");
+    assert_eq!(expected.len(), bulk.len());
+}

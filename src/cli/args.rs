@@ -181,9 +181,10 @@ pub enum Command {
         /// Write one transaction per batch of documents even for large inputs.
         #[arg(long)]
         no_bulk: bool,
-        /// Documents per batch (one transaction each, without --bulk).
-        #[arg(long, hide = true, default_value_t = 512, value_name = "N")]
-        batch_docs: usize,
+        /// Documents per batch: one transaction each (default 512), or one hand-over to the
+        /// bulk loader (default 256).
+        #[arg(long, hide = true, value_name = "N")]
+        batch_docs: Option<usize>,
     },
     /// Extract events and print them, without a store.
     Extract {

@@ -44,7 +44,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 || (!no_bulk
                     && pipeline::total_input_bytes(&input.files)
                         .is_some_and(|n| n >= AUTO_BULK_BYTES));
-            ingest(g, &input, IngestOptions { batch_docs, bulk })
+            let defaults = if bulk {
+                IngestOptions::BULK
+            } else {
+                IngestOptions::TRANSACTIONS
+            };
+            let how = IngestOptions {
+                batch_docs: batch_docs.unwrap_or(defaults.batch_docs),
+                ..defaults
+            };
+            ingest(g, &input, how)
         }
         Command::Extract {
             files,

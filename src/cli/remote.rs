@@ -81,9 +81,10 @@ pub(super) fn run(g: &GlobalArgs, remote: RemoteStore, command: Command) -> Resu
         Command::Ingest {
             input, batch_docs, ..
         } => {
+            let defaults = PushOptions::default();
             let options = PushOptions {
-                batch_docs: batch_docs.min(1000),
-                ..PushOptions::default()
+                batch_docs: batch_docs.map_or(defaults.batch_docs, |n| n.min(1000)),
+                ..defaults
             };
             if g.push_ontology && remote::push_ontology(&remote, options.chunk_triples)? && !g.quiet
             {

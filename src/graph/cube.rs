@@ -240,29 +240,45 @@ impl Cells {
     /// leaves the cube marked incomplete (rebuilt on the next open). Returns the quads written
     /// through the transaction.
     pub fn apply_bulk(self, store: &super::GraphStore) -> Result<u64, GraphError> {
-        let mut new_quads = Vec::new();
         let mut existing = Cells::default();
-        for (cell, change) in self.0 {
-            let iri = cell.iri();
-            let held = store
-                .store()
-                .quads_for_pattern(Some(iri.as_ref().into()), None, None, Some(graph_name()))
-                .next()
-                .transpose()?;
-            if held.is_none() && change.events > 0 {
-                new_quads.extend(cell_quads(&cell, iri.as_ref(), change));
-            } else if held.is_some() {
-                existing.0.insert(cell, change);
-            }
+        let mut failure = None;
+        // The new cells' quads are made one cell at a time as the loader takes them: a
+        // million-event ingest has ~100k cells, ~700k quads, which as one vector took more
+        // memory than the whole rest of the ingest.
+        let new_quads = self
+            .0
+            .into_iter()
+            .filter_map(|(cell, change)| {
+                let iri = cell.iri();
+                let held = store
+                    .store()
+                    .quads_for_pattern(Some(iri.as_ref().into()), None, None, Some(graph_name()))
+                    .next()
+                    .transpose();
+                match held {
+                    Err(e) => {
+                        failure.get_or_insert(e);
+                        None
+                    }
+                    Ok(Some(_)) => {
+                        existing.0.insert(cell, change);
+                        None
+                    }
+                    Ok(None) if change.events > 0 => Some(cell_quads(&cell, iri.as_ref(), change)),
+                    Ok(None) => None,
+                }
+            })
+            .flatten();
+        let mut loader = store
+            .store()
+            .bulk_loader()
+            .with_num_threads(1)
+            .with_max_memory_size_in_megabytes(128);
+        loader.load_quads(new_quads)?;
+        if let Some(e) = failure {
+            return Err(e.into());
         }
-        if !new_quads.is_empty() {
-            let mut loader = store
-                .store()
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(256);
-            loader.load_quads(new_quads)?;
-            loader.commit()?;
-        }
+        loader.commit()?;
         let mut tx = store.store().start_transaction()?;
         let written = existing.apply(&mut tx)?;
         tx.insert(marker());
