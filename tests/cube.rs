@@ -476,7 +476,9 @@ fn bulk_ingest_committing_often_equals_transactions() {
             .store()
             .iter()
             .map(|q| q.expect("quad"))
-            .filter(|q| q.graph_name.to_string() != "<https://w3id.org/geokg/graph/ontology>")
+            .filter(|q| {
+                q.graph_name.to_string() != format!("<{}>", geokg::graph::ns::ONTOLOGY_GRAPH)
+            })
             .map(|q| q.to_string())
             .collect();
         all.sort();

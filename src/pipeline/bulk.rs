@@ -51,7 +51,7 @@ impl<'a> BulkWriter<'a> {
         let quads = || docs.iter().flat_map(|(_, quads, _)| quads);
         self.cube.cells.add_quads(quads().map(Quad::as_ref), 1);
         let index = date_index::entries(date_index::dates_in(quads()));
-        let count = quads().count() + index.len();
+        let count = docs.iter().map(|(_, quads, _)| quads.len()).sum::<usize>() + index.len();
         let store = self.store;
         let loader = self.loader.get_or_insert_with(|| {
             store
