@@ -249,6 +249,10 @@ impl Cells {
             .0
             .into_iter()
             .filter_map(|(cell, change)| {
+                // After a failed lookup the load is abandoned: stop looking.
+                if failure.is_some() {
+                    return None;
+                }
                 let iri = cell.iri();
                 let held = store
                     .store()
