@@ -412,10 +412,10 @@ fn bulk_ingest_keeps_the_cube_exact() {
     assert_exact(&store, "after two bulk ingests");
 }
 
-/// Bulk ingests that see each document twice, committing after every document (a repeat
-/// comes while its first copy is being built or after it is committed) or once (a repeat comes
-/// while its first copy is gathering), write the same store as one transaction per batch,
-/// with an exact cube.
+/// Bulk ingests that see each document twice, one document per batch, committing after every
+/// document (a repeat comes after its first copy is committed) or once at the end (a repeat
+/// comes while its first copy is in the loader, uncommitted), write the same store as one
+/// transaction per batch, with an exact cube.
 #[test]
 fn bulk_ingest_committing_often_equals_transactions() {
     use geokg::pipeline::{IngestOptions, ReadOptions, ingest_with};
@@ -441,7 +441,14 @@ fn bulk_ingest_committing_often_equals_transactions() {
             },
             &twice,
         ),
-        ("bulk-once", IngestOptions::BULK, &twice),
+        (
+            "bulk-once",
+            IngestOptions {
+                batch_docs: 1,
+                ..IngestOptions::BULK
+            },
+            &twice,
+        ),
     ] {
         let store = GraphStore::open(&OpenOptions {
             path: Some(dir.path().join(name)),
