@@ -116,7 +116,51 @@ pub fn read_batches(
 }
 
 /// [`read_batches`], adding the number of input bytes consumed so far to `bytes_read`.
+///
+/// The inputs are read and parsed on a thread of their own, one batch ahead of `batch`, which
+/// runs on the calling thread: reading no longer waits for the extraction of the batch before
+/// it, nor extraction for reading. Batches reach `batch` in input order; an input error is
+/// returned after the whole batches read before it were processed, as when reading in line; an
+/// error from `batch` stops the reading.
 pub fn read_batches_counted(
+    inputs: &[String],
+    options: &ReadOptions,
+    batch_size: usize,
+    bytes_read: &AtomicU64,
+    mut batch: impl FnMut(Vec<Article>) -> Result<(), PipelineError>,
+) -> Result<u64, PipelineError> {
+    std::thread::scope(|scope| {
+        // One batch waits in the channel while the reader fills the next.
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Article>>(1);
+        let reader = scope.spawn(move || {
+            read_batches_in_line(inputs, options, batch_size, bytes_read, |articles| {
+                // Fails only when the consumer below has stopped on an error of its own.
+                sender
+                    .send(articles)
+                    .map_err(|_| PipelineError::Output("reading stopped".into()))
+            })
+        });
+        let mut failure = None;
+        for articles in batches.iter() {
+            if let Err(e) = batch(articles) {
+                failure = Some(e);
+                break;
+            }
+        }
+        // Unblocks a reader waiting to send, so that it stops.
+        drop(batches);
+        let read = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match failure {
+            Some(e) => Err(e),
+            None => read,
+        }
+    })
+}
+
+/// [`read_batches_counted`] on the calling thread.
+fn read_batches_in_line(
     inputs: &[String],
     options: &ReadOptions,
     batch_size: usize,
@@ -222,6 +266,19 @@ pub fn total_input_bytes(inputs: &[String]) -> Option<u64> {
 /// Extracts the events of many articles in parallel, keeping input order.
 pub fn extract_all(extractor: &Extractor, articles: &[Article]) -> Vec<Vec<Event>> {
     articles.par_iter().map(|a| extractor.extract(a)).collect()
+}
+
+/// [`extract_all`], handing each article's events to `render` on the worker that extracted
+/// them (formatting the output there rather than on one thread after the batch), in input order.
+pub fn extract_rendered<T: Send>(
+    extractor: &Extractor,
+    articles: &[Article],
+    render: impl Fn(&Article, Vec<Event>) -> T + Sync,
+) -> Vec<T> {
+    articles
+        .par_iter()
+        .map(|a| render(a, extractor.extract(a)))
+        .collect()
 }
 
 /// What an ingest did.
@@ -417,3 +474,6 @@ pub fn builtin_code_index() -> Result<CodeIndex, GraphError> {
     let store = GraphStore::open(&crate::graph::OpenOptions::default())?;
     store.code_index()
 }
+
+#[cfg(test)]
+mod read_tests;

@@ -14,7 +14,7 @@ use super::args::{
     Cli, Command, EventFormat, GlobalArgs, InputArgs, InputFormat, QueryText, Stage,
 };
 use crate::graph::io::{self as rdfio, ExportOptions, ImportOptions};
-use crate::graph::iri::{content_hash, document_iri};
+use crate::graph::iri::content_hash;
 use crate::graph::mapping::document_quads;
 use crate::graph::stats::stats;
 use crate::graph::{GraphStore, OpenOptions, ns};
@@ -392,40 +392,20 @@ fn extract(
         )?;
     }
     let mut quads_out = Vec::new();
+    let output_error = |e: std::io::Error| pipeline::PipelineError::Output(e.to_string());
     pipeline::read_batches(files, &options, 256, |articles| {
-        let events = pipeline::extract_all(&extractor, &articles);
-        let write = |out: &mut BufWriter<_>, evs: &[Event]| -> std::io::Result<()> {
-            for e in evs {
-                match format {
-                    EventFormat::Jsonl => {
-                        serde_json::to_writer(&mut *out, e)?;
-                        writeln!(out)?;
-                    }
-                    EventFormat::Tsv => writeln!(
-                        out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}",
-                        tsv(&e.doc),
-                        tsv(&e.actor.label),
-                        e.actor.country.as_deref().unwrap_or(""),
-                        e.action.code,
-                        tsv(&e.action.label),
-                        tsv(&e.target.label),
-                        e.target.country.as_deref().unwrap_or(""),
-                        e.date.map(|d| d.to_string()).unwrap_or_default(),
-                        e.negated,
-                        e.confidence
-                    )?,
-                    EventFormat::Turtle | EventFormat::Nquads => {}
-                }
-            }
-            Ok(())
-        };
-        for (article, evs) in articles.iter().zip(&events) {
-            write(&mut out, evs).map_err(|e| pipeline::PipelineError::Output(e.to_string()))?;
+        // Each worker formats the events it extracted; this thread only writes the bytes.
+        let rendered = pipeline::extract_rendered(&extractor, &articles, |_, evs| {
+            let mut bytes = Vec::new();
+            let written = write_events(&mut bytes, &evs, format).map(|()| bytes);
+            (written, if codes.is_some() { evs } else { Vec::new() })
+        });
+        for (article, (written, evs)) in articles.iter().zip(rendered) {
+            out.write_all(&written.map_err(output_error)?)
+                .map_err(output_error)?;
             if let Some(codes) = &codes {
                 let hash = content_hash(article);
-                quads_out.extend(document_quads(article, &hash, evs, codes));
-                let _ = document_iri(&hash);
+                quads_out.extend(document_quads(article, &hash, &evs, codes));
             }
         }
         Ok(())
@@ -452,6 +432,35 @@ fn extract(
         rdfio::export(&store, fmt, &opts, &mut out)?;
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes events as JSON lines or TSV rows (nothing for the RDF formats, written from the
+/// store afterwards).
+fn write_events(out: &mut impl Write, evs: &[Event], format: EventFormat) -> std::io::Result<()> {
+    for e in evs {
+        match format {
+            EventFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, e)?;
+                writeln!(out)?;
+            }
+            EventFormat::Tsv => writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.2}",
+                tsv(&e.doc),
+                tsv(&e.actor.label),
+                e.actor.country.as_deref().unwrap_or(""),
+                e.action.code,
+                tsv(&e.action.label),
+                tsv(&e.target.label),
+                e.target.country.as_deref().unwrap_or(""),
+                e.date.map(|d| d.to_string()).unwrap_or_default(),
+                e.negated,
+                e.confidence
+            )?,
+            EventFormat::Turtle | EventFormat::Nquads => {}
+        }
+    }
     Ok(())
 }
 
