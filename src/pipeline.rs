@@ -348,11 +348,12 @@ impl IngestSummary {
 pub struct IngestOptions {
     /// Documents per batch: one transaction each, or one hand-over to the bulk loader.
     pub batch_docs: usize,
-    /// Write through Oxigraph's bulk loader, committing whole documents every
-    /// `bulk_chunk_quads` quads instead of one transaction per batch: several times faster on
-    /// large corpora.
+    /// Write through Oxigraph's bulk loader, committing whole documents at doubling intervals
+    /// (first after `bulk_chunk_quads` quads) instead of one transaction per batch: several
+    /// times faster on large corpora.
     pub bulk: bool,
-    /// Quads per bulk-loader commit.
+    /// Quads of the first bulk-loader commit; each later one waits for as many as were
+    /// committed before (up to `pipeline::bulk::MAX_INTERVAL`).
     pub bulk_chunk_quads: usize,
 }
 
@@ -364,7 +365,7 @@ impl IngestOptions {
         bulk_chunk_quads: bulk::BULK_CHUNK,
     };
     /// The bulk loader, handed 256 documents at a time (one loader batch, about 130k quads
-    /// of news), committing every 250k quads.
+    /// of news), committing after 250k quads, then at doubling intervals.
     pub const BULK: IngestOptions = IngestOptions {
         batch_docs: 256,
         bulk: true,

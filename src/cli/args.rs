@@ -174,7 +174,9 @@ pub enum Command {
     Ingest {
         #[command(flatten)]
         input: InputArgs,
-        /// Write through Oxigraph's bulk loader, committing whole documents every ~250k triples:
+        /// Write through Oxigraph's bulk loader, committing whole documents at doubling
+        /// intervals (after ~250k triples, then whenever as many wait as are committed, up to
+        /// 16M):
         /// several times faster. The default for inputs of 8 MiB or more.
         #[arg(long, conflicts_with = "no_bulk")]
         bulk: bool,
