@@ -263,21 +263,17 @@ pub fn total_input_bytes(inputs: &[String]) -> Option<u64> {
         .sum()
 }
 
-/// Extracts the events of many articles in parallel, keeping input order.
-pub fn extract_all(extractor: &Extractor, articles: &[Article]) -> Vec<Vec<Event>> {
-    articles.par_iter().map(|a| extractor.extract(a)).collect()
-}
-
-/// [`extract_all`], handing each article's events to `render` on the worker that extracted
-/// them (formatting the output there rather than on one thread after the batch), in input order.
+/// Extracts the events of many articles in parallel and hands each article's events to
+/// `render` on the worker that extracted them (formatting the output there rather than on one
+/// thread after the batch); results in input order.
 pub fn extract_rendered<T: Send>(
     extractor: &Extractor,
     articles: &[Article],
-    render: impl Fn(&Article, Vec<Event>) -> T + Sync,
+    render: impl Fn(Vec<Event>) -> T + Sync,
 ) -> Vec<T> {
     articles
         .par_iter()
-        .map(|a| render(a, extractor.extract(a)))
+        .map(|a| render(extractor.extract(a)))
         .collect()
 }
 

@@ -176,8 +176,7 @@ pub enum Command {
         input: InputArgs,
         /// Write through Oxigraph's bulk loader, committing whole documents at doubling
         /// intervals (after ~250k triples, then whenever as many wait as are committed, up to
-        /// 16M):
-        /// several times faster. The default for inputs of 8 MiB or more.
+        /// 16M): several times faster. The default for inputs of 8 MiB or more.
         #[arg(long, conflicts_with = "no_bulk")]
         bulk: bool,
         /// Write one transaction per batch of documents even for large inputs.

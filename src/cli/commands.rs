@@ -395,7 +395,7 @@ fn extract(
     let output_error = |e: std::io::Error| pipeline::PipelineError::Output(e.to_string());
     pipeline::read_batches(files, &options, 256, |articles| {
         // Each worker formats the events it extracted; this thread only writes the bytes.
-        let rendered = pipeline::extract_rendered(&extractor, &articles, |_, evs| {
+        let rendered = pipeline::extract_rendered(&extractor, &articles, |evs| {
             let mut bytes = Vec::new();
             let written = write_events(&mut bytes, &evs, format).map(|()| bytes);
             (written, if codes.is_some() { evs } else { Vec::new() })
