@@ -396,7 +396,8 @@ fn extract(
     pipeline::read_batches(files, &options, 256, |articles| {
         // Each worker formats the events it extracted; this thread only writes the bytes.
         let rendered = pipeline::extract_rendered(&extractor, &articles, |evs| {
-            let mut bytes = Vec::new();
+            // About 570 bytes per JSON event: one allocation instead of regrowing.
+            let mut bytes = Vec::with_capacity(evs.len() * 640);
             let written = write_events(&mut bytes, &evs, format).map(|()| bytes);
             (written, if codes.is_some() { evs } else { Vec::new() })
         });

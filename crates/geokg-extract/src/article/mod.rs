@@ -2,6 +2,7 @@
 
 mod html;
 mod jsonl;
+mod offsets;
 mod text;
 
 use std::fmt;
@@ -12,6 +13,7 @@ use crate::time::Date;
 
 pub use html::read_html;
 pub use jsonl::{JsonlReader, parse_jsonl_line};
+pub use offsets::CharCursor;
 pub use text::read_text;
 
 /// One news article, ready for extraction.

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::article::CharCursor;
 use crate::nlp::GroupTense;
 use crate::time::{self, Tense};
 use crate::{Action, Article, Event, Evidence, Lexicon, Party};
@@ -17,8 +18,8 @@ pub struct DocumentEvents<'a> {
     lexicon: &'a Lexicon,
     events: Vec<Event>,
     seen: FxHashSet<(String, String, String)>,
-    /// (byte, char) offsets of the last conversion, to count characters incrementally.
-    cursor: (usize, usize),
+    /// Character offsets of the evidence sentences, counted incrementally.
+    cursor: CharCursor,
     /// The day the story's news happened (from the lead), for undated past events.
     story: Option<time::Date>,
 }
@@ -75,21 +76,13 @@ impl<'a> DocumentEvents<'a> {
             lexicon,
             events: Vec::new(),
             seen: FxHashSet::default(),
-            cursor: (0, 0),
+            cursor: CharCursor::new(&article.text),
             story: time::story_date(body, article.published),
         }
     }
 
     fn char_offset(&mut self, byte: usize) -> usize {
-        let text = &self.article.text;
-        let (b, c) = if byte >= self.cursor.0 {
-            self.cursor
-        } else {
-            (0, 0)
-        };
-        let chars = c + text.get(b..byte).map_or(0, |s| s.chars().count());
-        self.cursor = (byte, chars);
-        chars
+        self.cursor.offset(&self.article.text, byte)
     }
 
     /// Adds the candidates of one sentence spanning bytes `start..end` of the article text.

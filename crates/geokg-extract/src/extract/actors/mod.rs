@@ -22,6 +22,7 @@ mod tests;
 
 use rustc_hash::FxHashMap;
 
+use crate::article::CharCursor;
 use crate::lexicon::{Gazetteer, Gender};
 use crate::time::Date;
 use crate::{Article, Lexicon, Party};
@@ -101,7 +102,7 @@ impl ActorFinder {
             names: FxHashMap::default(),
             focus: FxHashMap::default(),
             seq: 0,
-            cursor: (0, 0),
+            cursor: CharCursor::new(&article.text),
             titlecase: false,
             groups: 0,
             tokens: Vec::new(),
@@ -144,8 +145,8 @@ pub struct DocumentActors<'a> {
     /// Mentions per country code: (count, last sequence number).
     focus: FxHashMap<String, (u32, usize)>,
     seq: usize,
-    /// (byte, char) offsets of the last conversion, to count characters incrementally.
-    cursor: (usize, usize),
+    /// Character offsets of the mentions, counted incrementally.
+    cursor: CharCursor,
     /// Whether the current sentence is in title case (a headline): capitalisation says little.
     titlecase: bool,
     /// Number of groups made so far.
@@ -177,14 +178,6 @@ impl DocumentActors<'_> {
 
     /// The character offset of byte offset `byte`, counted from the last conversion.
     fn char_offset(&mut self, byte: usize) -> usize {
-        let text = &self.article.text;
-        let (b, c) = if byte >= self.cursor.0 {
-            self.cursor
-        } else {
-            (0, 0)
-        };
-        let chars = c + text[b..byte].chars().count();
-        self.cursor = (byte, chars);
-        chars
+        self.cursor.offset(&self.article.text, byte)
     }
 }

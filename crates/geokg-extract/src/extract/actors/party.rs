@@ -122,9 +122,9 @@ pub fn make_party(
                 .unwrap_or_else(|| role.to_lowercase());
             let head = e.demonyms.first().unwrap_or(&e.label);
             Party {
-                label: format!("{head} {role_label}"),
+                label: [head, " ", &role_label].concat(),
                 country: Some(code.clone()),
-                iri: Some(format!("{AGENT_NS}{code}-{role}")),
+                iri: Some([AGENT_NS, &code, "-", role].concat()),
                 role: Some(role.clone()),
                 text: String::new(),
                 start: 0,
@@ -137,7 +137,7 @@ pub fn make_party(
             Party {
                 label: p.label.clone(),
                 country,
-                iri: Some(format!("{ACTOR_NS}{}", slug(&p.label))),
+                iri: Some([ACTOR_NS, &slug(&p.label)].concat()),
                 role: p.role.clone(),
                 text: String::new(),
                 start: 0,

@@ -92,12 +92,14 @@ impl DocumentActors<'_> {
         toks.clear();
         tokenize_into(&article.text[start..end], start, &mut toks);
         let matches = self.find_matches(&toks);
-        let words: Vec<&Token<'_>> = toks
+        // Content words, and how many of them are capitalised.
+        let (words, caps) = toks
             .iter()
             .filter(|t| t.word && t.flags & FUNCTION == 0)
-            .collect();
-        self.titlecase =
-            words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 7;
+            .fold((0usize, 0usize), |(n, c), t| {
+                (n + 1, c + usize::from(t.cap))
+            });
+        self.titlecase = words >= 3 && caps * 10 >= words * 7;
         let mut out = Vec::new();
         let mut p = 0;
         while p < toks.len() {

@@ -78,55 +78,63 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
 pub fn tokenize_into<'t>(text: &'t str, base: usize, tokens: &mut Vec<Token<'t>>) {
     // About one token per four bytes of news text: one allocation instead of regrowing.
     tokens.reserve(text.len() / 4 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
-            chars.next();
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i;
-            while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if matches!(d, '-' | '\'' | '’' | '.') && end == j {
-                    // Internal joiners: only when followed by a letter or digit.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    let joins = next.is_some_and(char::is_alphanumeric)
-                        && match d {
-                            '.' => is_initial_dot(text, i, j),
-                            '\'' | '’' => !is_possessive_s(text, j + d.len_utf8()),
-                            _ => true,
-                        };
-                    if !joins {
-                        // "U.S." keeps its final dot.
-                        if d == '.' && is_initial_dot(text, i, j) {
-                            end = j + 1;
-                            chars.next();
-                        }
-                        break;
-                    }
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(make_token(text, i, end, base));
-            continue;
-        }
-        if matches!(c, '\'' | '’') && is_possessive_s(text, i + c.len_utf8()) {
-            let end = i + c.len_utf8() + 1;
-            while chars.peek().is_some_and(|&(j, _)| j < end) {
-                chars.next();
-            }
-            tokens.push(make_token(text, i, end, base));
-            continue;
-        }
-        chars.next();
-        let end = i + c.len_utf8();
+        let end = if c.is_alphanumeric() {
+            word_end(text, i)
+        } else if matches!(c, '\'' | '’') && is_possessive_s(text, i + len) {
+            i + len + 1
+        } else {
+            i + len
+        };
         tokens.push(make_token(text, i, end, base));
+        i = end;
     }
+}
+
+/// The character at byte `i` of `text` and its length in bytes; ASCII needs no decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// The end of the word starting at byte `start`: letters and digits, joined by internal
+/// hyphens, apostrophes (not a possessive `'s`) and the dots of "U.S." (keeping its last dot).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    while let Some((d, len)) = char_at(text, end) {
+        if d.is_alphanumeric() {
+            end += len;
+            continue;
+        }
+        if !matches!(d, '-' | '\'' | '’' | '.') {
+            break;
+        }
+        // Internal joiners: only when followed by a letter or digit.
+        let joins = char_at(text, end + len).is_some_and(|(n, _)| n.is_alphanumeric())
+            && match d {
+                '.' => is_initial_dot(text, start, end),
+                '\'' | '’' => !is_possessive_s(text, end + len),
+                _ => true,
+            };
+        if !joins {
+            // "U.S." keeps its final dot.
+            if d == '.' && is_initial_dot(text, start, end) {
+                end += 1;
+            }
+            break;
+        }
+        end += len;
+    }
+    end
 }
 
 /// Whether the dot at `dot` follows a single letter that starts a dotted abbreviation ("U.S.").
@@ -150,7 +158,8 @@ fn make_token(text: &str, start: usize, end: usize, base: usize) -> Token<'_> {
     } else {
         unicode_shape(surface)
     };
-    let flags = super::words::flags(&norm);
+    // Every closed-class word starts with a letter or digit: punctuation has no flags.
+    let flags = if word { super::words::flags(&norm) } else { 0 };
     Token {
         start: start + base,
         end: end + base,
@@ -280,5 +289,51 @@ mod shape_tests {
         ] {
             assert_eq!(ascii_shape(s), unicode_shape(s), "{s}");
         }
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::tokenize;
+
+    fn surfaces(text: &str) -> Vec<&str> {
+        tokenize(text, 0).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn joiners_dots_and_possessives() {
+        assert_eq!(
+            surfaces("The U.S.-led talks, al-Qaeda's O'Brien and Kyiv’s envoy."),
+            [
+                "The", "U.S.", "-", "led", "talks", ",", "al-Qaeda", "'s", "O'Brien", "and",
+                "Kyiv", "’s", "envoy", "."
+            ]
+        );
+        // A trailing joiner or a lone dot ends the word; "e.g." is no initialism.
+        assert_eq!(
+            surfaces("well- known e.g. J.D. Vance's"),
+            [
+                "well", "-", "known", "e", ".", "g", ".", "J.D.", "Vance", "'s"
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_shifted_by_the_base_and_norms_are_lower_case() {
+        let toks = tokenize("Zelensky’s ÉLYSÉE visit", 100);
+        let spans: Vec<(usize, usize, &str)> = toks
+            .iter()
+            .map(|t| (t.start, t.end, t.norm.as_str()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (100, 108, "zelensky"),
+                (108, 112, "'s"),
+                (113, 121, "élysée"),
+                (122, 127, "visit")
+            ]
+        );
+        assert!(toks[2].upper && toks[2].cap && !toks[1].word);
     }
 }

@@ -1,0 +1,68 @@
+//! Character offsets of byte offsets, counted incrementally through a document.
+
+/// Converts byte offsets of one text to character (Unicode scalar value) offsets. Offsets
+/// asked in increasing order are counted from the previous one, so a whole document costs
+/// one pass; an ASCII text needs no counting at all.
+#[derive(Debug, Clone, Copy)]
+pub struct CharCursor {
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharCursor {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &str) -> CharCursor {
+        CharCursor {
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of byte offset `byte` of `text` (the text given to [`new`]).
+    /// A byte offset that is not a character boundary counts no characters past the cursor.
+    ///
+    /// [`new`]: CharCursor::new
+    pub fn offset(&mut self, text: &str, byte: usize) -> usize {
+        let (b, c) = if byte >= self.byte {
+            (self.byte, self.chars)
+        } else {
+            (0, 0)
+        };
+        let counted = match text.get(b..byte) {
+            Some(s) if self.ascii => s.len(),
+            Some(s) => s.chars().count(),
+            None => 0,
+        };
+        self.byte = byte;
+        self.chars = c + counted;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharCursor;
+
+    #[test]
+    fn counts_characters_forward_and_backward() {
+        let text = "Kyiv’s envoy met Zelensky’s aide.";
+        let mut cursor = CharCursor::new(text);
+        let byte = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+        let chars = |needle: &str| text[..byte(needle)].chars().count();
+        for needle in ["envoy", "Zelensky", "aide", "met", "Kyiv", "aide"] {
+            assert_eq!(cursor.offset(text, byte(needle)), chars(needle), "{needle}");
+        }
+        assert_eq!(cursor.offset(text, text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn ascii_text_offsets_are_byte_offsets() {
+        let text = "Russia met officials.";
+        let mut cursor = CharCursor::new(text);
+        assert_eq!(cursor.offset(text, 11), 11);
+        assert_eq!(cursor.offset(text, 7), 7);
+        assert_eq!(cursor.offset(text, text.len()), text.len());
+    }
+}
