@@ -396,8 +396,10 @@ fn extract(
     pipeline::read_batches(files, &options, 256, |articles| {
         // Each worker formats the events it extracted; this thread only writes the bytes.
         let rendered = pipeline::extract_rendered(&extractor, &articles, |evs| {
-            // About 570 bytes per JSON event: one allocation instead of regrowing.
-            let mut bytes = Vec::with_capacity(evs.len() * 640);
+            // JSON events take ~570 bytes (TSV less): one allocation instead of regrowing.
+            // Turtle and N-Quads are written from the store below, not here.
+            let per_event = if codes.is_none() { 640 } else { 0 };
+            let mut bytes = Vec::with_capacity(evs.len() * per_event);
             let written = write_events(&mut bytes, &evs, format).map(|()| bytes);
             (written, if codes.is_some() { evs } else { Vec::new() })
         });

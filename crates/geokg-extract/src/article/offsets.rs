@@ -4,7 +4,7 @@
 /// asked in increasing order are counted from the previous one, so a whole document costs
 /// one pass; an ASCII text needs no counting at all.
 #[derive(Debug, Clone, Copy)]
-pub struct CharCursor {
+pub(crate) struct CharCursor {
     ascii: bool,
     byte: usize,
     chars: usize,
@@ -12,7 +12,7 @@ pub struct CharCursor {
 
 impl CharCursor {
     /// A cursor at the start of `text`.
-    pub fn new(text: &str) -> CharCursor {
+    pub(crate) fn new(text: &str) -> CharCursor {
         CharCursor {
             ascii: text.is_ascii(),
             byte: 0,
@@ -21,22 +21,25 @@ impl CharCursor {
     }
 
     /// The character offset of byte offset `byte` of `text` (the text given to [`new`]).
-    /// A byte offset that is not a character boundary counts no characters past the cursor.
+    /// A byte offset inside a character counts no characters past the cursor and leaves the
+    /// cursor where it was.
     ///
     /// [`new`]: CharCursor::new
-    pub fn offset(&mut self, text: &str, byte: usize) -> usize {
+    pub(crate) fn offset(&mut self, text: &str, byte: usize) -> usize {
         let (b, c) = if byte >= self.byte {
             (self.byte, self.chars)
         } else {
             (0, 0)
         };
-        let counted = match text.get(b..byte) {
-            Some(s) if self.ascii => s.len(),
-            Some(s) => s.chars().count(),
-            None => 0,
+        let Some(s) = text.get(b..byte) else {
+            return c;
         };
         self.byte = byte;
-        self.chars = c + counted;
+        self.chars = c + if self.ascii {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         self.chars
     }
 }
@@ -55,6 +58,10 @@ mod tests {
             assert_eq!(cursor.offset(text, byte(needle)), chars(needle), "{needle}");
         }
         assert_eq!(cursor.offset(text, text.len()), text.chars().count());
+        // Inside "’" (three bytes): nothing counted past the cursor, which stays usable.
+        assert_eq!(cursor.offset(text, byte("’")), chars("’"));
+        assert_eq!(cursor.offset(text, byte("’") + 1), chars("’"));
+        assert_eq!(cursor.offset(text, byte("envoy")), chars("envoy"));
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn make_party(
                 .unwrap_or_else(|| role.to_lowercase());
             let head = e.demonyms.first().unwrap_or(&e.label);
             Party {
-                label: [head, " ", &role_label].concat(),
+                label: [head.as_str(), " ", &role_label].concat(),
                 country: Some(code.clone()),
                 iri: Some([AGENT_NS, &code, "-", role].concat()),
                 role: Some(role.clone()),

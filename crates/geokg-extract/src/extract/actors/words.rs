@@ -425,3 +425,18 @@ static FLAGS: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
 pub fn flags(norm: &str) -> u16 {
     FLAGS.get(norm).copied().unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::FLAGS;
+
+    /// Tokens that are not words (punctuation, a possessive `'s`) skip the flag lookup: no
+    /// flagged entry may start otherwise.
+    #[test]
+    fn every_flagged_word_starts_with_a_letter_or_digit() {
+        for w in FLAGS.keys() {
+            assert!(w.starts_with(char::is_alphanumeric), "{w:?}");
+        }
+        assert!(!FLAGS.is_empty());
+    }
+}
