@@ -186,37 +186,53 @@ pub fn verb_lemma(lower: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, 
     if known(lower) {
         return Some((lower.to_string(), VerbForm::Base));
     }
-    let candidates = |stem: &str| -> Vec<String> {
-        let mut v = vec![stem.to_string(), format!("{stem}e")];
-        let b = stem.as_bytes();
-        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-            v.insert(0, stem[..stem.len() - 1].to_string());
-        }
-        v
+    // Candidate lemmas in order of preference, built in one buffer: the first known one wins.
+    let mut buf = String::with_capacity(lower.len() + 2);
+    let mut try_form = |stem: &str, suffix: &str, form: VerbForm| {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(suffix);
+        (buf.len() > 1 && known(&buf)).then(|| (buf.clone(), form))
     };
-    let mut tries: Vec<(String, VerbForm)> = Vec::new();
-    if let Some(stem) = lower.strip_suffix("ies") {
-        tries.push((format!("{stem}y"), VerbForm::ThirdSingular));
+    if let Some(stem) = lower.strip_suffix("ies")
+        && let Some(hit) = try_form(stem, "y", VerbForm::ThirdSingular)
+    {
+        return Some(hit);
     }
-    if let Some(stem) = lower.strip_suffix("ied") {
-        tries.push((format!("{stem}y"), VerbForm::Past));
+    if let Some(stem) = lower.strip_suffix("ied")
+        && let Some(hit) = try_form(stem, "y", VerbForm::Past)
+    {
+        return Some(hit);
     }
-    if let Some(stem) = lower.strip_suffix("ying") {
-        tries.push((format!("{stem}ie"), VerbForm::Gerund));
+    if let Some(stem) = lower.strip_suffix("ying")
+        && let Some(hit) = try_form(stem, "ie", VerbForm::Gerund)
+    {
+        return Some(hit);
     }
-    if let Some(stem) = lower.strip_suffix("ing") {
-        tries.extend(candidates(stem).into_iter().map(|c| (c, VerbForm::Gerund)));
+    for (suffix, form) in [("ing", VerbForm::Gerund), ("ed", VerbForm::Past)] {
+        let Some(stem) = lower.strip_suffix(suffix) else {
+            continue;
+        };
+        // A doubled final consonant ("stopped" → "stop"), the stem, the stem with "e".
+        let b = stem.as_bytes();
+        if b.len() > 2
+            && b[b.len() - 1] == b[b.len() - 2]
+            && stem.is_char_boundary(stem.len() - 1)
+            && let Some(hit) = try_form(&stem[..stem.len() - 1], "", form)
+        {
+            return Some(hit);
+        }
+        if let Some(hit) = try_form(stem, "", form).or_else(|| try_form(stem, "e", form)) {
+            return Some(hit);
+        }
     }
-    if let Some(stem) = lower.strip_suffix("ed") {
-        tries.extend(candidates(stem).into_iter().map(|c| (c, VerbForm::Past)));
+    if let Some(stem) = lower.strip_suffix("es")
+        && let Some(hit) = try_form(stem, "", VerbForm::ThirdSingular)
+    {
+        return Some(hit);
     }
-    if let Some(stem) = lower.strip_suffix("es") {
-        tries.push((stem.to_string(), VerbForm::ThirdSingular));
-    }
-    if let Some(stem) = lower.strip_suffix('s') {
-        tries.push((stem.to_string(), VerbForm::ThirdSingular));
-    }
-    tries.into_iter().find(|(c, _)| c.len() > 1 && known(c))
+    let stem = lower.strip_suffix('s')?;
+    try_form(stem, "", VerbForm::ThirdSingular)
 }
 
 /// The singular of a plural noun, by regular rules ("talks" → "talk", "sanctions" → "sanction").
@@ -285,6 +301,8 @@ mod tests {
             Some(("visit".into(), VerbForm::ThirdSingular))
         );
         assert_eq!(verb_lemma("table", &known), None);
+        // A doubled byte inside a multi-byte character is no doubled consonant.
+        assert_eq!(verb_lemma("x\u{2082}ed", &known), None);
     }
 
     #[test]
