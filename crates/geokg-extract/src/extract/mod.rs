@@ -70,11 +70,12 @@ impl Extractor {
                     continue;
                 };
                 let mentions = doc_actors.sentence_mentions(first.start, last.end);
-                if !read_events || boilerplate::is_boilerplate(&text[first.start..last.end]) {
-                    continue;
-                }
-                // Every event needs two participants (compounds give two mentions over one span).
-                if mentions.len() < 2 {
+                // Every event needs two participants (compounds give two mentions over one span);
+                // that cheap test goes before the boilerplate patterns.
+                if !read_events
+                    || mentions.len() < 2
+                    || boilerplate::is_boilerplate(&text[first.start..last.end])
+                {
                     continue;
                 }
                 let sentence = Sentence::new(text, toks, mentions, &self.lexicon.verbs);

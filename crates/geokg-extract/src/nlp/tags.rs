@@ -138,7 +138,11 @@ pub fn tag_sentence(
             raw.to_lowercase().replace('\u{2019}', "'")
         };
         let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
-        let all_caps = raw.chars().count() > 1 && raw.chars().all(|c| !c.is_lowercase());
+        let all_caps = if raw.is_ascii() {
+            raw.len() > 1 && !raw.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            raw.chars().nth(1).is_some() && raw.chars().all(|c| !c.is_lowercase())
+        };
         let first = i == 0
             || out
                 .last()

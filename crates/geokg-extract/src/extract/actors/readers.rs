@@ -271,12 +271,10 @@ impl DocumentActors<'_> {
                 });
             }
             let qualifier = t.flags & QUALIFIER != 0;
+            // Cheap flag tests first; the character test last.
             let adjective = t.word
-                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-')
-                && t.flags & FUNCTION == 0
-                && t.flags & STOP_CAP == 0
+                && t.flags & (FUNCTION | STOP_CAP | VERB) == 0
                 && !t.norm.ends_with("ly")
-                && t.flags & VERB == 0
                 && (t.cap
                     || !t.norm.ends_with('s')
                     || t.norm.ends_with("ous")
@@ -285,7 +283,8 @@ impl DocumentActors<'_> {
                     || qualifier
                     || (lower < adjectives
                         && (adjectives >= 2
-                            || !t.norm.ends_with("ed") && !t.norm.ends_with("ing"))));
+                            || !t.norm.ends_with("ed") && !t.norm.ends_with("ing"))))
+                && t.norm.chars().all(|c| c.is_alphabetic() || c == '-');
             if !adjective {
                 return None;
             }

@@ -141,7 +141,8 @@ fn word_end(text: &str, start: usize) -> usize {
 fn is_initial_dot(text: &str, word_start: usize, dot: usize) -> bool {
     let word = &text[word_start..dot];
     let last = word.rsplit('.').next().unwrap_or(word);
-    last.chars().count() == 1 && last.chars().all(char::is_uppercase)
+    let mut chars = last.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
 }
 
 /// Whether `text[at..]` starts with an `s` ending a word (a possessive `'s`).
@@ -196,13 +197,14 @@ fn ascii_shape(surface: &str) -> (Cow<'_, str>, bool, bool, bool) {
     let drop_dots = bytes.len() > 1;
     let norm = if !(has_upper || has_dot && drop_dots) {
         Cow::Borrowed(surface)
+    } else if !(has_dot && drop_dots) {
+        Cow::Owned(surface.to_ascii_lowercase())
     } else {
         let mut s = String::with_capacity(bytes.len());
         for &b in bytes {
-            if b == b'.' && drop_dots {
-                continue;
+            if b != b'.' {
+                s.push(char::from(b.to_ascii_lowercase()));
             }
-            s.push(char::from(b.to_ascii_lowercase()));
         }
         Cow::Owned(s)
     };
