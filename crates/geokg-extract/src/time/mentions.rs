@@ -3,7 +3,7 @@
 use super::Date;
 use super::mention_absolute as absolute;
 use super::mention_relative as relative;
-use super::scan_words::{Tok, tokenize};
+use super::scan_words::{Tok, month, tokenize, weekday, weekday_abbr};
 
 /// A temporal expression found in a text (byte offsets into the text given).
 #[derive(Debug, Clone, PartialEq)]
@@ -155,9 +155,9 @@ pub enum TimeKind {
 pub(super) type Pattern = fn(&[Tok], usize) -> Option<(usize, TimeKind)>;
 
 /// Whether any pattern can start at `tok`: every one starts with an ASCII digit (dates, years,
-/// amounts), a capitalised word (months, weekdays) or one of the words below (any case; for
-/// "today's" and the like also without the possessive). Others are skipped without trying
-/// the patterns.
+/// amounts), a capitalised month or weekday name (or their abbreviations) or one of the words
+/// below (any case; for "today's" and the like also without the possessive). Others are
+/// skipped without trying the patterns.
 fn may_start(tok: &Tok) -> bool {
     fn starter(w: &str) -> bool {
         matches!(
@@ -210,28 +210,31 @@ fn may_start(tok: &Tok) -> bool {
         )
     }
     tok.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        || tok.capitalized()
         || starter(tok.lower)
         || starter(tok.lower_stem())
+        || tok.capitalized()
+            && (month(tok).is_some() || weekday(tok).is_some() || weekday_abbr(tok).is_some())
 }
+
+/// The recognizers, in order of preference.
+const PATTERNS: [Pattern; 12] = [
+    absolute::iso_date,
+    absolute::weekday_then_date,
+    relative::modified,
+    absolute::month_first,
+    absolute::day_first,
+    absolute::day_of_month,
+    absolute::year_or_decade,
+    relative::day_words,
+    relative::weekend,
+    relative::ago,
+    relative::narrative,
+    relative::bare_weekday,
+];
 
 /// All temporal expressions in `text`, in order, without overlaps (one left-to-right pass,
 /// the first pattern matching at a token wins).
 pub fn find_time_mentions(text: &str) -> Vec<TimeMention> {
-    const PATTERNS: [Pattern; 12] = [
-        absolute::iso_date,
-        absolute::weekday_then_date,
-        relative::modified,
-        absolute::month_first,
-        absolute::day_first,
-        absolute::day_of_month,
-        absolute::year_or_decade,
-        relative::day_words,
-        relative::weekend,
-        relative::ago,
-        relative::narrative,
-        relative::bare_weekday,
-    ];
     let lower = text.to_ascii_lowercase();
     let toks = tokenize(text, &lower);
     let mut out = Vec::new();
@@ -269,6 +272,32 @@ mod tests {
 
     fn date(y: i32, m: u8, d: u8) -> Date {
         Date::new(y, m, d).expect("valid")
+    }
+
+    /// [`may_start`] only skips tokens where no pattern matches.
+    #[test]
+    fn tokens_skipped_by_may_start_start_no_pattern() {
+        let texts = [
+            "On Monday, Sept. 30 and Wed, Aug. 6, 2025 the talks of 2025-08-06 resumed.",
+            "Three-and-a-half years ago, a few days ago, A dozen weeks ago, Several months ago.",
+            "Last week, Earlier this month, Later this year, The past two days, This morning.",
+            "Today's talks, Yesterday, Tomorrow, Tonight, the day before yesterday.",
+            "The next day, Two days later, the 1990s, in '90s, in 2024, mid-August, By Friday.",
+            "USA Today said on the 6th that Monday's vote, Next March and last July mattered.",
+            "Half a year ago, A couple of weeks ago, Twenty-five years ago, 1.5 years ago.",
+            "In January 2024 the Minister met Xi in Beijing; MARCH 3, Mon 4 Feb 2025, Fri.",
+        ];
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            let toks = tokenize(text, &lower);
+            for i in 0..toks.len() {
+                if !may_start(&toks[i]) {
+                    let hit = PATTERNS.iter().find_map(|p| p(&toks, i));
+                    assert!(hit.is_none(), "{:?} at {:?} in {text:?}", hit, toks[i].text);
+                }
+            }
+            assert!(!find_time_mentions(text).is_empty());
+        }
     }
 
     #[test]
