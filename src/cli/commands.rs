@@ -440,12 +440,12 @@ fn extract(
 
 /// Writes events as JSON lines or TSV rows (nothing for the RDF formats, written from the
 /// store afterwards).
-fn write_events(out: &mut impl Write, evs: &[Event], format: EventFormat) -> std::io::Result<()> {
+fn write_events(out: &mut Vec<u8>, evs: &[Event], format: EventFormat) -> std::io::Result<()> {
     for e in evs {
         match format {
             EventFormat::Jsonl => {
-                serde_json::to_writer(&mut *out, e)?;
-                writeln!(out)?;
+                e.write_json(out);
+                out.push(b'\n');
             }
             EventFormat::Tsv => writeln!(
                 out,

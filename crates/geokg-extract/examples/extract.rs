@@ -58,10 +58,12 @@ fn main() {
                         counts[3] += a.text.len() as u64;
                     }
                     Ok(a) => {
+                        let mut line = Vec::new();
                         for event in extractor.extract(&a) {
-                            if serde_json::to_writer(&mut out, &event).is_ok() {
-                                let _ = out.write_all(b"\n");
-                            }
+                            line.clear();
+                            event.write_json(&mut line);
+                            line.push(b'\n');
+                            let _ = out.write_all(&line);
                         }
                     }
                     Err(e) => eprintln!("error: {e}"),

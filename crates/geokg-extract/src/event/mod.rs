@@ -1,5 +1,7 @@
 //! The extractor's output: plain event records, independent of RDF.
 
+mod json;
+
 use serde::{Deserialize, Serialize};
 
 use crate::time::DateValue;
