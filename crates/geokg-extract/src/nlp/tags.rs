@@ -2,6 +2,10 @@
 //! capitalisation and a few contextual rules for noun/verb ambiguity ("the attack" vs
 //! "troops attack").
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
 use super::lemma::{VerbForm, verb_lemma};
 use super::tokens::Token;
 
@@ -65,42 +69,185 @@ pub struct Tagged {
     pub lemma: String,
 }
 
+/// Closed-class words and their tags, in order of precedence (a word listed twice keeps its
+/// first tag).
+const CLOSED_CLASS: &[(Tag, &[&str])] = &[
+    (
+        Tag::Be,
+        &[
+            "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+        ],
+    ),
+    (Tag::Have, &["have", "has", "had", "having", "'ve"]),
+    (Tag::Do, &["do", "does", "did"]),
+    (
+        Tag::Modal,
+        &[
+            "will", "would", "can", "could", "may", "might", "shall", "should", "must", "'ll",
+            "'d", "cannot",
+        ],
+    ),
+    (Tag::Neg, &["not", "n't", "never"]),
+    (
+        Tag::Det,
+        &[
+            "the", "a", "an", "this", "these", "those", "some", "any", "each", "every", "all",
+            "both", "no", "another", "several", "many", "few", "more", "most", "such", "other",
+            "either", "neither",
+        ],
+    ),
+    (
+        Tag::Poss,
+        &["his", "her", "its", "their", "our", "my", "your"],
+    ),
+    (
+        Tag::Pron,
+        &[
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "him",
+            "them",
+            "us",
+            "me",
+            "itself",
+            "themselves",
+            "himself",
+            "herself",
+        ],
+    ),
+    (
+        Tag::Prep,
+        &[
+            "of",
+            "in",
+            "on",
+            "at",
+            "by",
+            "with",
+            "from",
+            "for",
+            "into",
+            "onto",
+            "against",
+            "between",
+            "among",
+            "about",
+            "over",
+            "under",
+            "during",
+            "without",
+            "within",
+            "through",
+            "toward",
+            "towards",
+            "across",
+            "amid",
+            "despite",
+            "upon",
+            "via",
+            "per",
+            "near",
+            "along",
+            "behind",
+            "beyond",
+            "including",
+            "regarding",
+            "concerning",
+            "around",
+            "like",
+            "than",
+            "off",
+            "out",
+            "up",
+            "down",
+            "since",
+            "until",
+            "before",
+            "after",
+        ],
+    ),
+    (Tag::To, &["to"]),
+    (Tag::Conj, &["and", "or", "but", "nor", "&"]),
+    (
+        Tag::Sub,
+        &[
+            "that", "because", "if", "while", "whereas", "although", "though", "unless", "whether",
+            "as", "once",
+        ],
+    ),
+    (
+        Tag::Wh,
+        &[
+            "who", "which", "whom", "whose", "where", "when", "what", "why", "how",
+        ],
+    ),
+    (
+        Tag::Adv,
+        &[
+            "also",
+            "already",
+            "still",
+            "now",
+            "then",
+            "again",
+            "recently",
+            "reportedly",
+            "allegedly",
+            "just",
+            "later",
+            "earlier",
+            "yesterday",
+            "today",
+            "tomorrow",
+            "soon",
+            "repeatedly",
+            "formally",
+            "publicly",
+            "jointly",
+            "reportedly,",
+            "officially",
+            "only",
+            "even",
+            "very",
+            "so",
+            "too",
+            "however",
+            "there",
+            "here",
+            "ago",
+            "together",
+            "long",
+            "previously",
+            "further",
+            "subsequently",
+            "strongly",
+            "firmly",
+            "sharply",
+            "finally",
+            "effectively",
+            "once again",
+            "directly",
+            "immediately",
+        ],
+    ),
+];
+
 fn closed_class(w: &str) -> Option<Tag> {
-    Some(match w {
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "'re" | "'m" => {
-            Tag::Be
+    static MAP: LazyLock<FxHashMap<&'static str, Tag>> = LazyLock::new(|| {
+        let mut map = FxHashMap::default();
+        for &(tag, words) in CLOSED_CLASS {
+            for &w in words {
+                map.entry(w).or_insert(tag);
+            }
         }
-        "have" | "has" | "had" | "having" | "'ve" => Tag::Have,
-        "do" | "does" | "did" => Tag::Do,
-        "will" | "would" | "can" | "could" | "may" | "might" | "shall" | "should" | "must"
-        | "'ll" | "'d" | "cannot" => Tag::Modal,
-        "not" | "n't" | "never" => Tag::Neg,
-        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "each" | "every"
-        | "all" | "both" | "no" | "another" | "several" | "many" | "few" | "more" | "most"
-        | "such" | "other" | "either" | "neither" => Tag::Det,
-        "his" | "her" | "its" | "their" | "our" | "my" | "your" => Tag::Poss,
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
-        | "itself" | "themselves" | "himself" | "herself" => Tag::Pron,
-        "of" | "in" | "on" | "at" | "by" | "with" | "from" | "for" | "into" | "onto"
-        | "against" | "between" | "among" | "about" | "over" | "under" | "during" | "without"
-        | "within" | "through" | "toward" | "towards" | "across" | "amid" | "despite" | "upon"
-        | "via" | "per" | "near" | "along" | "behind" | "beyond" | "including" | "regarding"
-        | "concerning" | "around" | "like" | "than" | "off" | "out" | "up" | "down" | "since"
-        | "until" | "before" | "after" => Tag::Prep,
-        "to" => Tag::To,
-        "and" | "or" | "but" | "nor" | "&" => Tag::Conj,
-        "that" | "because" | "if" | "while" | "whereas" | "although" | "though" | "unless"
-        | "whether" | "as" | "once" => Tag::Sub,
-        "who" | "which" | "whom" | "whose" | "where" | "when" | "what" | "why" | "how" => Tag::Wh,
-        "also" | "already" | "still" | "now" | "then" | "again" | "recently" | "reportedly"
-        | "allegedly" | "just" | "later" | "earlier" | "yesterday" | "today" | "tomorrow"
-        | "soon" | "repeatedly" | "formally" | "publicly" | "jointly" | "reportedly,"
-        | "officially" | "only" | "even" | "very" | "so" | "too" | "however" | "there" | "here"
-        | "ago" | "together" | "long" | "previously" | "further" | "subsequently" | "strongly"
-        | "firmly" | "sharply" | "finally" | "effectively" | "once again" | "directly"
-        | "immediately" => Tag::Adv,
-        _ => return None,
-    })
+        map
+    });
+    MAP.get(w).copied()
 }
 
 fn is_punct(w: &str) -> bool {
