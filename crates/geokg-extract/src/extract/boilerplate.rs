@@ -51,7 +51,11 @@ pub fn is_boilerplate(sentence: &str) -> bool {
         // The first 40 characters are these bytes: compare them without lower-casing a copy.
         let opens =
             |o: &str| ascii.len() >= o.len() && ascii[..o.len()].eq_ignore_ascii_case(o.as_bytes());
-        return OPENINGS.iter().any(|o| opens(o))
+        // The first byte rules out most openings before any comparison.
+        let first = ascii.first().map_or(0, u8::to_ascii_lowercase);
+        return OPENINGS
+            .iter()
+            .any(|o| o.as_bytes().first() == Some(&first) && opens(o))
             || opens("by ") && sentence.split_whitespace().count() <= 6;
     }
     let head: String = trimmed.chars().take(40).collect::<String>().to_lowercase();

@@ -24,6 +24,13 @@ pub struct Match<'l> {
 
 fn word_matches(s: &Sentence, k: usize, w: &str) -> bool {
     let t = &s.tags[k];
+    // Every test below needs the word's first byte at the start of `lower` or `lemma`.
+    if let Some(b) = w.as_bytes().first()
+        && t.lower.as_bytes().first() != Some(b)
+        && t.lemma.as_bytes().first() != Some(b)
+    {
+        return false;
+    }
     t.lower == w
         || t.lemma == w
         || t.lower.strip_prefix(w).is_some_and(|rest| {
