@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::lexicon::{EntityKind, Gazetteer};
 use crate::time::Date;
 
-use super::tokens::{Token, phrase_words};
+use super::tokens::{Root, Token, WordInfo, phrase_words};
 
 /// A term in an office: (person entity, start, end).
 type Term = (usize, Option<Date>, Option<Date>);
@@ -98,6 +98,8 @@ pub struct Index {
     holders: FxHashMap<(usize, String), Vec<Term>>,
     /// Entity indices by their `geokg:code` for countries.
     country_by_code: FxHashMap<String, usize>,
+    /// Every word that starts a phrase or has closed-class flags.
+    words: FxHashMap<String, WordInfo>,
 }
 
 /// Normalises an office or role noun: lower case, hyphens as spaces, "defense" → "defence".
@@ -141,6 +143,7 @@ impl Index {
             offices: Vec::new(),
             holders: FxHashMap::default(),
             country_by_code: FxHashMap::default(),
+            words: FxHashMap::default(),
         };
         let mut family: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, e) in gazetteer.entities.iter().enumerate() {
@@ -237,7 +240,19 @@ impl Index {
             index.insert(&name, Surface::Office(id, false));
             index.insert(&plural_of(&name), Surface::Office(id, true));
         }
+        for (w, &node) in &index.nodes[0].children {
+            let root = u32::try_from(node).ok();
+            index.words.entry(w.clone()).or_default().root = root;
+        }
+        for (w, flags) in super::words::flagged_words() {
+            index.words.entry(w.to_string()).or_default().flags |= flags;
+        }
         index
+    }
+
+    /// The flags and trie root of a normalised word, in one lookup.
+    pub fn word(&self, norm: &str) -> WordInfo {
+        self.words.get(norm).copied().unwrap_or_default()
     }
 
     fn insert(&mut self, phrase: &str, surface: Surface) {
@@ -269,7 +284,13 @@ impl Index {
         let mut node = 0;
         let mut ends: Vec<(usize, usize)> = Vec::new();
         for (k, tok) in tokens[at..].iter().enumerate() {
-            let Some(&next) = self.nodes[node].children.get(tok.norm.as_str()) else {
+            // The first word's node was looked up with its flags when it was tokenised.
+            let step = match (k, tok.root) {
+                (0, Root::Absent) => None,
+                (0, Root::Node(n)) => usize::try_from(n).ok(),
+                _ => self.nodes[node].children.get(tok.norm.as_str()).copied(),
+            };
+            let Some(next) = step else {
                 break;
             };
             node = next;

@@ -90,7 +90,13 @@ impl DocumentActors<'_> {
         let article = self.article;
         let mut toks = std::mem::take(&mut self.tokens);
         toks.clear();
-        tokenize_into(&article.text[start..end], start, &mut toks);
+        let index = &self.finder.index;
+        tokenize_into(
+            &article.text[start..end],
+            start,
+            &mut toks,
+            Some(&|w: &str| index.word(w)),
+        );
         let matches = self.find_matches(&toks);
         // Content words, and how many of them are capitalised.
         let (words, caps) = toks

@@ -65,17 +65,46 @@ pub struct Token<'t> {
     pub upper: bool,
     /// Closed-class flags of the normalised word (`words::FUNCTION`, …).
     pub flags: u16,
+    /// The word's entry in the phrase index, when the tokenizer was given one.
+    pub root: Root,
+}
+
+/// What one word is in the phrase index (`Index::word`): its closed-class flags and the trie
+/// node of the phrases it starts, found with one lookup for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordInfo {
+    /// Closed-class flags (`words::FUNCTION`, …).
+    pub flags: u16,
+    /// The trie node reached from the root by the word, if any phrase starts with it.
+    pub root: Option<u32>,
+}
+
+/// A token's first step into the phrase trie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Root {
+    /// Not looked up (tokens made without the index): the trie is asked.
+    Unknown,
+    /// No phrase starts with the word.
+    Absent,
+    /// Phrases starting with the word continue from this trie node.
+    Node(u32),
 }
 
 /// Splits `text` into tokens; offsets are shifted by `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     let mut tokens = Vec::new();
-    tokenize_into(text, base, &mut tokens);
+    tokenize_into(text, base, &mut tokens, None);
     tokens
 }
 
-/// [`tokenize`] appending to `tokens` (a buffer reused across sentences).
-pub fn tokenize_into<'t>(text: &'t str, base: usize, tokens: &mut Vec<Token<'t>>) {
+/// [`tokenize`] appending to `tokens` (a buffer reused across sentences). With `words` (the
+/// phrase index's word table), each word's flags and trie root come from one lookup there.
+pub fn tokenize_into<'t>(
+    text: &'t str,
+    base: usize,
+    tokens: &mut Vec<Token<'t>>,
+    words: Option<&dyn Fn(&str) -> WordInfo>,
+) {
     // About one token per four bytes of news text: one allocation instead of regrowing.
     tokens.reserve(text.len() / 4 + 1);
     let mut i = 0;
@@ -91,7 +120,7 @@ pub fn tokenize_into<'t>(text: &'t str, base: usize, tokens: &mut Vec<Token<'t>>
         } else {
             i + len
         };
-        tokens.push(make_token(text, i, end, base));
+        tokens.push(make_token(text, i, end, base, words));
         i = end;
     }
 }
@@ -152,15 +181,28 @@ fn is_possessive_s(text: &str, at: usize) -> bool {
     matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(char::is_alphanumeric)
 }
 
-fn make_token(text: &str, start: usize, end: usize, base: usize) -> Token<'_> {
+fn make_token<'t>(
+    text: &'t str,
+    start: usize,
+    end: usize,
+    base: usize,
+    words: Option<&dyn Fn(&str) -> WordInfo>,
+) -> Token<'t> {
     let surface = &text[start..end];
     let (norm, word, cap, upper) = if surface.is_ascii() {
         ascii_shape(surface)
     } else {
         unicode_shape(surface)
     };
-    // Every closed-class word starts with a letter or digit: punctuation has no flags.
-    let flags = if word { super::words::flags(&norm) } else { 0 };
+    let (flags, root) = match words {
+        Some(lookup) => {
+            let info = lookup(&norm);
+            (info.flags, info.root.map_or(Root::Absent, Root::Node))
+        }
+        // Every closed-class word starts with a letter or digit: punctuation has no flags.
+        None if word => (super::words::flags(&norm), Root::Unknown),
+        None => (0, Root::Unknown),
+    };
     Token {
         start: start + base,
         end: end + base,
@@ -170,6 +212,7 @@ fn make_token(text: &str, start: usize, end: usize, base: usize) -> Token<'_> {
         cap,
         upper,
         flags,
+        root,
     }
 }
 

@@ -426,6 +426,11 @@ pub fn flags(norm: &str) -> u16 {
     FLAGS.get(norm).copied().unwrap_or(0)
 }
 
+/// Every flagged word with its flags.
+pub fn flagged_words() -> impl Iterator<Item = (&'static str, u16)> {
+    FLAGS.iter().map(|(&w, &f)| (w, f))
+}
+
 #[cfg(test)]
 mod tests {
     use super::FLAGS;
