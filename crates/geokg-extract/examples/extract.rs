@@ -6,6 +6,10 @@
 
 use std::io::{BufReader, BufWriter, Write};
 
+// The allocator of the `geokg` binary, so that timings and profiles match it.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use geokg_extract::article::{Format, read_articles};
 use geokg_extract::{Extractor, Lexicon};
 
