@@ -1,9 +1,7 @@
 //! One analysed sentence: tagged tokens, verb groups and the actor mentions laid over them.
 
 use crate::lexicon::VerbLexicon;
-use crate::nlp::{
-    Tag, Tagged, Token, VerbForm, VerbGroup, is_common_verb, tag_sentence, verb_groups,
-};
+use crate::nlp::{Tag, Tagged, Token, VerbForm, VerbGroup, tag_sentence, verb_groups};
 
 use super::actors::{ActorMention, MentionKind};
 
@@ -41,7 +39,7 @@ pub struct Sentence<'a> {
 
 /// Whether a verb lemma is one the tagger should recognise.
 pub fn known_verb(lexicon: &VerbLexicon, lemma: &str) -> bool {
-    lexicon.is_verb(lemma) || is_common_verb(lemma)
+    lexicon.is_known_verb(lemma)
 }
 
 impl<'a> Sentence<'a> {

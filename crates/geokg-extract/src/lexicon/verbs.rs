@@ -2,7 +2,7 @@
 //!
 //! Loaded from `ontology/verbs.txt`; the format is described in that file's header.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::LexiconError;
 
@@ -53,6 +53,8 @@ pub struct VerbEntry {
 pub struct VerbLexicon {
     verbs: FxHashMap<String, Vec<VerbEntry>>,
     nouns: FxHashMap<String, Vec<VerbEntry>>,
+    /// The verb lemmas plus the frequent English verbs: what the tagger recognises as a verb.
+    known: FxHashSet<String>,
 }
 
 impl VerbLexicon {
@@ -118,6 +120,12 @@ impl VerbLexicon {
         for list in lex.verbs.values_mut().chain(lex.nouns.values_mut()) {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
+        lex.known = lex
+            .verbs
+            .keys()
+            .cloned()
+            .chain(crate::nlp::lemma::common_verbs().map(str::to_string))
+            .collect();
         Ok(lex)
     }
 
@@ -134,6 +142,12 @@ impl VerbLexicon {
     /// Whether `lemma` is a verb of the lexicon.
     pub fn is_verb(&self, lemma: &str) -> bool {
         self.verbs.contains_key(lemma)
+    }
+
+    /// Whether `lemma` is a verb of this lexicon or a frequent English verb
+    /// ([`crate::nlp::is_common_verb`]): one lookup for both.
+    pub fn is_known_verb(&self, lemma: &str) -> bool {
+        self.known.contains(lemma)
     }
 
     /// Number of entries.
