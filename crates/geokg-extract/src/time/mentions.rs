@@ -211,7 +211,7 @@ fn may_start(tok: &Tok) -> bool {
     }
     tok.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
         || starter(tok.lower)
-        || starter(tok.lower_stem())
+        || tok.possessive() && starter(tok.lower_stem())
         || tok.capitalized()
             && (month(tok).is_some() || weekday(tok).is_some() || weekday_abbr(tok).is_some())
 }
