@@ -114,7 +114,7 @@ pub fn tokenize_into<'t>(
             continue;
         }
         let end = if c.is_alphanumeric() {
-            word_end(text, i)
+            ascii_word_end(text.as_bytes(), i).unwrap_or_else(|| word_end(text, i))
         } else if matches!(c, '\'' | '’') && is_possessive_s(text, i + len) {
             i + len + 1
         } else {
@@ -133,6 +133,60 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     }
     let c = text.get(i..)?.chars().next()?;
     Some((c, c.len_utf8()))
+}
+
+/// [`word_end`] for a word of ASCII characters, in one pass over its bytes (the segment since
+/// the last dot tells whether a dot follows an initial). `None` when a non-ASCII character is
+/// met before the word's end is known: [`word_end`] decides then.
+fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    // Whether `bytes[at..]` starts with an `s` ending a word (a possessive `'s`).
+    let possessive_s = |at: usize| -> Option<bool> {
+        if !matches!(bytes.get(at), Some(b's' | b'S')) {
+            return Some(false);
+        }
+        match bytes.get(at + 1) {
+            Some(&n) if !n.is_ascii() => None,
+            n => Some(!n.is_some_and(u8::is_ascii_alphanumeric)),
+        }
+    };
+    let mut end = start;
+    // Start of the current segment between dots ("U" of "U.S").
+    let mut segment = start;
+    while let Some(&d) = bytes.get(end) {
+        if !d.is_ascii() {
+            return None;
+        }
+        if d.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        if !matches!(d, b'-' | b'\'' | b'.') {
+            break;
+        }
+        let initial = end - segment == 1 && bytes[segment].is_ascii_uppercase();
+        let next_alnum = match bytes.get(end + 1) {
+            Some(&n) if !n.is_ascii() => return None,
+            n => n.is_some_and(u8::is_ascii_alphanumeric),
+        };
+        let joins = next_alnum
+            && match d {
+                b'.' => initial,
+                b'\'' => !possessive_s(end + 1)?,
+                _ => true,
+            };
+        if !joins {
+            // "U.S." keeps its final dot.
+            if d == b'.' && initial {
+                end += 1;
+            }
+            break;
+        }
+        end += 1;
+        if d == b'.' {
+            segment = end;
+        }
+    }
+    Some(end)
 }
 
 /// The end of the word starting at byte `start`: letters and digits, joined by internal
@@ -339,7 +393,21 @@ mod shape_tests {
 
 #[cfg(test)]
 mod split_tests {
-    use super::tokenize;
+    use super::{ascii_word_end, tokenize, word_end};
+
+    proptest::proptest! {
+        /// The ASCII fast path ends every word where the general one does.
+        #[test]
+        fn ascii_word_ends_agree(text in "[A-Za-z0-9 .'’s-]{1,24}") {
+            for (i, c) in text.char_indices() {
+                if c.is_alphanumeric()
+                    && let Some(end) = ascii_word_end(text.as_bytes(), i)
+                {
+                    proptest::prop_assert_eq!(end, word_end(&text, i), "{:?} at {}", text, i);
+                }
+            }
+        }
+    }
 
     fn surfaces(text: &str) -> Vec<&str> {
         tokenize(text, 0).into_iter().map(|t| t.text).collect()
