@@ -112,9 +112,11 @@ impl<'a> DocumentEvents<'a> {
         };
         // Pairs of the sentence's verb events: a noun naming the same pair's act ("wounded two
         // soldiers in a bomb attack") is the same event.
+        // Only noun events consult them: without one, the set stays empty.
+        let any_nominal = candidates.iter().any(|c| c.kind == PatternKind::Nominal);
         let verbal_pairs: FxHashSet<(&str, &str)> = candidates
             .iter()
-            .filter(|c| c.kind != PatternKind::Nominal && !c.mutual)
+            .filter(|c| any_nominal && c.kind != PatternKind::Nominal && !c.mutual)
             .flat_map(|c| {
                 let targets = keyed(&c.targets);
                 keyed(&c.actors)
