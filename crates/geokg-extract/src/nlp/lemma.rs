@@ -187,13 +187,19 @@ pub fn verb_lemma(lower: &str, known: &dyn Fn(&str) -> bool) -> Option<(String, 
     if known(lower) {
         return Some((lower.to_string(), VerbForm::Base));
     }
-    // Candidate lemmas in order of preference, built in one buffer: the first known one wins.
-    let mut buf = String::with_capacity(lower.len() + 2);
+    // Candidate lemmas in order of preference: the first known one wins. A bare stem is a
+    // slice of `lower`; stems with a suffix are built in one buffer, allocated on first use.
+    let mut buf = String::new();
     let mut try_form = |stem: &str, suffix: &str, form: VerbForm| {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(suffix);
-        (buf.len() > 1 && known(&buf)).then(|| (buf.clone(), form))
+        let candidate = if suffix.is_empty() {
+            stem
+        } else {
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(suffix);
+            buf.as_str()
+        };
+        (candidate.len() > 1 && known(candidate)).then(|| (candidate.to_string(), form))
     };
     if let Some(stem) = lower.strip_suffix("ies")
         && let Some(hit) = try_form(stem, "y", VerbForm::ThirdSingular)

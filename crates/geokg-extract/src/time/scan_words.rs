@@ -63,7 +63,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut spaced = true;
     let mut pos = 0;
-    while let Some(c) = text[pos..].chars().next() {
+    while let Some(c) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -71,7 +71,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             continue;
         }
         if c.is_alphanumeric() {
-            while let Some(d) = text[pos..].chars().next() {
+            while let Some(d) = char_at(text, pos) {
                 if d.is_alphanumeric() {
                     pos += d.len_utf8();
                 } else if (d == '\'' || d == '’') && possessive_s(&text[pos + d.len_utf8()..]) {
@@ -92,6 +92,15 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         spaced = false;
     }
     out
+}
+
+/// The character at byte `pos` of `text` (a character boundary); ASCII needs no decoding.
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    match text.as_bytes().get(pos) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[pos..].chars().next(),
+        None => None,
+    }
 }
 
 /// True when `rest` starts with an "s" that ends a word (the "s" of "Sunday's").
