@@ -27,12 +27,12 @@ fn word_matches(s: &Sentence, k: usize, w: &str) -> bool {
     // Every test below needs the word's first byte at the start of `lower` or `lemma`.
     if let Some(b) = w.as_bytes().first()
         && t.lower.as_bytes().first() != Some(b)
-        && t.lemma.as_bytes().first() != Some(b)
+        && t.lemma().as_bytes().first() != Some(b)
     {
         return false;
     }
     t.lower == w
-        || t.lemma == w
+        || t.lemma() == w
         || t.lower.strip_prefix(w).is_some_and(|rest| {
             matches!(rest, "s" | "es" | "d" | "ed" | "ing") && s.slot_at[k].is_none()
         })

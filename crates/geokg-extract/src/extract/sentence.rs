@@ -109,7 +109,7 @@ impl<'a> Sentence<'a> {
                     crate::nlp::verb_lemma(&next.lower, &|w: &str| known_verb(lexicon, w))
             {
                 next.tag = Tag::Verb(VerbForm::Past);
-                next.lemma = lemma;
+                next.set_lemma(&lemma);
             }
         }
         // An adjectival mention ("Israeli changes", "Russian strikes") is followed by a noun.
@@ -128,7 +128,8 @@ impl<'a> Sentence<'a> {
                 )
             {
                 next.tag = Tag::Noun;
-                next.lemma = crate::nlp::lemma::noun_singular(&next.lower).to_string();
+                let singular = crate::nlp::lemma::noun_singular(&next.lower).to_string();
+                next.set_lemma(&singular);
             }
         }
         // "since a Hamas attack", "the Taliban offensive on Y": after an article, a singular
@@ -149,7 +150,8 @@ impl<'a> Sentence<'a> {
                 && next.tag == Tag::Verb(VerbForm::Base)
             {
                 next.tag = Tag::Noun;
-                next.lemma = crate::nlp::lemma::noun_singular(&next.lower).to_string();
+                let singular = crate::nlp::lemma::noun_singular(&next.lower).to_string();
+                next.set_lemma(&singular);
             }
         }
         // "killed in Israeli tank shelling": a gerund after a mention inside a prepositional or

@@ -146,7 +146,7 @@ pub fn verb_groups(tags: &[Tagged]) -> Vec<VerbGroup> {
             start,
             end: j,
             head,
-            lemma: tags[head].lemma.clone(),
+            lemma: tags[head].lemma().to_string(),
             negated,
             modal,
             tense,

@@ -65,8 +65,21 @@ pub struct Tagged {
     pub tag: Tag,
     /// Lower-cased text.
     pub lower: String,
-    /// Verb lemma for verbs (including auxiliaries); the singular for nouns.
-    pub lemma: String,
+    /// The lemma when it differs from `lower` (see [`Tagged::lemma`]).
+    lemma: Option<String>,
+}
+
+impl Tagged {
+    /// Verb lemma for verbs (including auxiliaries); the singular for nouns; else the
+    /// lower-cased text.
+    pub fn lemma(&self) -> &str {
+        self.lemma.as_deref().unwrap_or(&self.lower)
+    }
+
+    /// Sets the lemma (kept only when it differs from the lower-cased text).
+    pub fn set_lemma(&mut self, lemma: &str) {
+        self.lemma = (lemma != self.lower).then(|| lemma.to_string());
+    }
 }
 
 /// Closed-class words and their tags, in order of precedence (a word listed twice keeps its
@@ -382,12 +395,14 @@ pub fn tag_sentence(
         } else {
             Tag::Noun
         };
-        if lemma.is_empty() {
-            lemma = match tag {
-                Tag::Noun => super::lemma::noun_singular(&lower).to_string(),
-                _ => lower.clone(),
-            };
-        }
+        // The lemma is stored only when it differs from `lower`.
+        let lemma = if !lemma.is_empty() {
+            Some(lemma).filter(|l| *l != lower)
+        } else if tag == Tag::Noun && super::lemma::noun_singular(&lower).len() != lower.len() {
+            Some(super::lemma::noun_singular(&lower).to_string())
+        } else {
+            None
+        };
         out.push(Tagged {
             token: *tok,
             tag,
@@ -617,6 +632,6 @@ mod tests {
         let toks = tokenize(s, 0, s.len());
         let t = tag_sentence(s, &toks, &known);
         assert_eq!(t[0].tag, Tag::Noun);
-        assert_eq!(t[4].lemma, "criticize");
+        assert_eq!(t[4].lemma(), "criticize");
     }
 }
