@@ -1,6 +1,8 @@
 //! From candidates to [`Event`]s: one event per actor/target mention pair, with labels,
 //! dates, confidence and character-offset evidence; repeated events of a document are merged.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet;
 
 use crate::article::CharCursor;
@@ -35,11 +37,11 @@ fn tense(t: GroupTense) -> Tense {
 }
 
 /// A key naming one participant across mentions: entity IRI, else country and role, else label.
-fn party_key(p: &Party) -> String {
+fn party_key(p: &Party) -> Cow<'_, str> {
     match (&p.iri, &p.country) {
-        (Some(iri), _) => iri.clone(),
-        (None, Some(c)) => format!("{c}/{}", p.role.as_deref().unwrap_or("")),
-        (None, None) => p.label.to_lowercase(),
+        (Some(iri), _) => Cow::Borrowed(iri),
+        (None, Some(c)) => Cow::Owned(format!("{c}/{}", p.role.as_deref().unwrap_or(""))),
+        (None, None) => Cow::Owned(p.label.to_lowercase()),
     }
 }
 
@@ -98,7 +100,7 @@ impl<'a> DocumentEvents<'a> {
             end: self.char_offset(end),
         };
         // Participant keys of every slot's mentions, computed once for the sentence.
-        let slot_keys: Vec<Vec<String>> = s
+        let slot_keys: Vec<Vec<Cow<'_, str>>> = s
             .slots
             .iter()
             .map(|slot| slot.mentions.iter().map(|m| party_key(&m.party)).collect())
@@ -107,7 +109,7 @@ impl<'a> DocumentEvents<'a> {
             slots
                 .iter()
                 .flat_map(|&k| s.slots[k].mentions.iter().zip(&slot_keys[k]))
-                .map(|(m, key)| (m, key.as_str()))
+                .map(|(m, key)| (m, key.as_ref()))
                 .collect()
         };
         // Pairs of the sentence's verb events: a noun naming the same pair's act ("wounded two
