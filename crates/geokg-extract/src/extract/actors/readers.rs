@@ -233,6 +233,11 @@ impl DocumentActors<'_> {
         p: usize,
         adjectives: usize,
     ) -> Option<RoleHit> {
+        // A role needs a role or office match within three tokens: without one, no word needs
+        // reading.
+        if !ms.iter().skip(p).take(3).any(Option::is_some) {
+            return None;
+        }
         let mut qualified = false;
         let mut lower = 0;
         for q in p..p + 3 {
