@@ -22,7 +22,7 @@ pub struct Sentence<'a> {
     #[allow(dead_code)]
     pub text: &'a str,
     /// Tagged tokens.
-    pub tags: Vec<Tagged>,
+    pub tags: Vec<Tagged<'a>>,
     /// Verb groups, left to right (none inside actor mentions).
     pub groups: Vec<VerbGroup>,
     /// Actor mentions, left to right.
@@ -136,7 +136,7 @@ impl<'a> Sentence<'a> {
         // mention modifies the base form that follows, a noun.
         for slot in &slots {
             let article = slot.first > 0
-                && match tags[slot.first - 1].lower.as_str() {
+                && match tags[slot.first - 1].lower.as_ref() {
                     "a" | "an" => true,
                     "the" => tags
                         .get(slot.end + 1)
@@ -192,7 +192,7 @@ impl<'a> Sentence<'a> {
 
     /// Lower-case text of token `i` ("" past the end).
     pub fn lower(&self, i: usize) -> &str {
-        self.tags.get(i).map_or("", |t| t.lower.as_str())
+        self.tags.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// Tag of token `i`.

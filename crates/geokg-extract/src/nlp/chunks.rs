@@ -46,7 +46,7 @@ fn is_aux(tag: Tag) -> bool {
 }
 
 /// Finds the verb groups of a tagged sentence, left to right.
-pub fn verb_groups(tags: &[Tagged]) -> Vec<VerbGroup> {
+pub fn verb_groups(tags: &[Tagged<'_>]) -> Vec<VerbGroup> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tags.len() {
@@ -79,7 +79,7 @@ pub fn verb_groups(tags: &[Tagged]) -> Vec<VerbGroup> {
             let tg = &tags[j];
             match tg.tag {
                 Tag::Modal => {
-                    modal.get_or_insert_with(|| tg.lower.clone());
+                    modal.get_or_insert_with(|| tg.lower.to_string());
                     first_aux.get_or_insert(j);
                 }
                 Tag::Be | Tag::Have | Tag::Do => {
@@ -124,7 +124,7 @@ pub fn verb_groups(tags: &[Tagged]) -> Vec<VerbGroup> {
             Tag::Verb(f) => Some(f),
             _ => None,
         };
-        let aux = first_aux.map(|k| tags[k].lower.as_str());
+        let aux = first_aux.map(|k| tags[k].lower.as_ref());
         let tense = if going_to || matches!(modal.as_deref(), Some("will" | "shall" | "'ll")) {
             GroupTense::Future
         } else {

@@ -2,6 +2,7 @@
 //! capitalisation and a few contextual rules for noun/verb ambiguity ("the attack" vs
 //! "troops attack").
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -58,18 +59,18 @@ pub enum Tag {
 
 /// A tagged token: tag and, for verbs, the lemma.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tagged {
+pub struct Tagged<'t> {
     /// The token.
     pub token: Token,
     /// Its tag.
     pub tag: Tag,
-    /// Lower-cased text.
-    pub lower: String,
+    /// Lower-cased text (borrowed from the sentence when it is lower case already).
+    pub lower: Cow<'t, str>,
     /// The lemma when it differs from `lower` (see [`Tagged::lemma`]).
     lemma: Option<String>,
 }
 
-impl Tagged {
+impl Tagged<'_> {
     /// Verb lemma for verbs (including auxiliaries); the singular for nouns; else the
     /// lower-cased text.
     pub fn lemma(&self) -> &str {
@@ -284,18 +285,20 @@ fn lemma_of_be(w: &str) -> &'static str {
 
 /// Tags the tokens of one sentence of `text`. `known_verb` says whether a lemma is a verb the
 /// caller cares about (its event lexicon plus common verbs).
-pub fn tag_sentence(
-    text: &str,
+pub fn tag_sentence<'t>(
+    text: &'t str,
     tokens: &[Token],
     known_verb: &dyn Fn(&str) -> bool,
-) -> Vec<Tagged> {
+) -> Vec<Tagged<'t>> {
     let mut out: Vec<Tagged> = Vec::with_capacity(tokens.len());
     for (i, tok) in tokens.iter().enumerate() {
         let raw = tok.text(text);
-        let lower = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
+        let lower: Cow<'t, str> = if !raw.is_ascii() {
+            Cow::Owned(raw.to_lowercase().replace('\u{2019}', "'"))
+        } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
         } else {
-            raw.to_lowercase().replace('\u{2019}', "'")
+            Cow::Borrowed(raw)
         };
         let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
         let all_caps = if raw.is_ascii() {
