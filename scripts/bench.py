@@ -26,6 +26,7 @@ Peak RSS of every run comes from /usr/bin/time. Times are wall-clock seconds.
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -38,7 +39,19 @@ ROOT = os.path.dirname(HERE)
 
 CPU = {}  # "last": CPU seconds (user + sys) of the last run
 SLOW_QUERY_S = 10  # a query slower than this is run once
-AUTO_BULK_BYTES = 8 << 20  # `geokg ingest` takes the bulk path from this input size (cli/commands.rs)
+
+
+def auto_bulk_bytes():
+    """The input size from which `geokg ingest` takes the bulk path, read from its source
+    (src/cli/commands.rs) so that the two cannot disagree."""
+    src = open(os.path.join(ROOT, "src", "cli", "commands.rs")).read()
+    m = re.search(r"const AUTO_BULK_BYTES: u64 = (\d+) << (\d+);", src)
+    if not m:
+        sys.exit("scripts/bench.py: AUTO_BULK_BYTES not found in src/cli/commands.rs")
+    return int(m.group(1)) << int(m.group(2))
+
+
+AUTO_BULK_BYTES = auto_bulk_bytes()
 
 
 def run(cmd, env=None, stdout=subprocess.DEVNULL, stdin=None, may_time_out=False):

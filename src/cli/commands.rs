@@ -22,7 +22,8 @@ use crate::pipeline::{self, IngestOptions, OnError, ReadOptions};
 use crate::query::table::TableOptions;
 use crate::query::{self, QueryOptions};
 
-/// Inputs at least this large are ingested through the bulk loader unless `--no-bulk`.
+/// Inputs at least this large are ingested through the bulk loader unless `--no-bulk`
+/// (`scripts/bench.py` reads this line).
 const AUTO_BULK_BYTES: u64 = 8 << 20;
 
 /// Runs one parsed command line.
