@@ -71,11 +71,11 @@ fn integer(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// A float as serde_json writes it (shortest round-trip form, `null` when not finite).
+/// A float written by serde_json itself (shortest round-trip form; serde_json writes `null`
+/// when it is not finite).
 fn number(out: &mut Vec<u8>, x: f32) {
-    if serde_json::to_writer(&mut *out, &x).is_err() {
-        out.extend_from_slice(b"null");
-    }
+    // Writing a number to a `Vec` cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &x);
 }
 
 /// Whether any of the eight bytes of `x` is a control character, `"` or `\`.

@@ -37,11 +37,6 @@ pub struct Sentence<'a> {
     pub attributed: bool,
 }
 
-/// Whether a verb lemma is one the tagger should recognise.
-pub fn known_verb(lexicon: &VerbLexicon, lemma: &str) -> bool {
-    lexicon.is_known_verb(lemma)
-}
-
 impl<'a> Sentence<'a> {
     /// Analyses the tokens of one sentence of `text` with its actor mentions (byte offsets).
     pub fn new(
@@ -50,7 +45,7 @@ impl<'a> Sentence<'a> {
         mentions: Vec<ActorMention>,
         lexicon: &VerbLexicon,
     ) -> Sentence<'a> {
-        let known = |w: &str| known_verb(lexicon, w);
+        let known = |w: &str| lexicon.is_known_verb(w);
         let mut tags = tag_sentence(text, tokens, &known);
         let mut slot_at = vec![None; tags.len()];
         let mut slots: Vec<Slot> = Vec::new();
@@ -106,7 +101,7 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .all(|m| m.kind == MentionKind::Demonym && !m.plural)
                 && let Some((lemma, VerbForm::Past)) =
-                    crate::nlp::verb_lemma(&next.lower, &|w: &str| known_verb(lexicon, w))
+                    crate::nlp::verb_lemma(&next.lower, &|w: &str| lexicon.is_known_verb(w))
             {
                 next.tag = Tag::Verb(VerbForm::Past);
                 next.set_lemma(&lemma);

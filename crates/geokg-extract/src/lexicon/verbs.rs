@@ -49,12 +49,25 @@ pub struct VerbEntry {
 }
 
 /// Verb and noun patterns with their CAMEO codes.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct VerbLexicon {
     verbs: FxHashMap<String, Vec<VerbEntry>>,
     nouns: FxHashMap<String, Vec<VerbEntry>>,
     /// The verb lemmas plus the frequent English verbs: what the tagger recognises as a verb.
     known: FxHashSet<String>,
+}
+
+impl Default for VerbLexicon {
+    /// An empty lexicon: no patterns; the frequent English verbs are still known verbs.
+    fn default() -> VerbLexicon {
+        VerbLexicon {
+            verbs: FxHashMap::default(),
+            nouns: FxHashMap::default(),
+            known: crate::nlp::lemma::common_verbs()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
 }
 
 impl VerbLexicon {
@@ -120,12 +133,8 @@ impl VerbLexicon {
         for list in lex.verbs.values_mut().chain(lex.nouns.values_mut()) {
             list.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
-        lex.known = lex
-            .verbs
-            .keys()
-            .cloned()
-            .chain(crate::nlp::lemma::common_verbs().map(str::to_string))
-            .collect();
+        // `known` holds the frequent verbs already (`Default`); the lexicon's lemmas join them.
+        lex.known.extend(lex.verbs.keys().cloned());
         Ok(lex)
     }
 
@@ -168,6 +177,15 @@ impl VerbLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_verbs_are_the_lemmas_plus_the_frequent_verbs() {
+        let empty = VerbLexicon::default();
+        assert!(empty.is_known_verb("say") && !empty.is_verb("say"));
+        let lex = VerbLexicon::parse("t", "042 V zzvisit").expect("parses");
+        assert!(lex.is_known_verb("zzvisit") && lex.is_known_verb("say"));
+        assert!(!lex.is_known_verb("zzunknown"));
+    }
 
     #[test]
     fn parses_entries_and_flags() {

@@ -64,7 +64,8 @@ pub struct Tagged<'t> {
     pub token: Token,
     /// Its tag.
     pub tag: Tag,
-    /// Lower-cased text (borrowed from the sentence when it is lower case already).
+    /// Lower-cased text (borrowed from the sentence when it is lower case already). The lemma
+    /// is stored relative to it: change it only through a new `Tagged`, or reset the lemma.
     pub lower: Cow<'t, str>,
     /// The lemma when it differs from `lower` (see [`Tagged::lemma`]).
     lemma: Option<String>,

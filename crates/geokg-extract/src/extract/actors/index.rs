@@ -241,8 +241,7 @@ impl Index {
             index.insert(&plural_of(&name), Surface::Office(id, true));
         }
         for (w, &node) in &index.nodes[0].children {
-            let root = u32::try_from(node).ok();
-            index.words.entry(w.clone()).or_default().root = root;
+            index.words.entry(w.clone()).or_default().root = Some(node);
         }
         for (w, flags) in super::words::flagged_words() {
             index.words.entry(w.to_string()).or_default().flags |= flags;
@@ -287,7 +286,7 @@ impl Index {
             // The first word's node was looked up with its flags when it was tokenised.
             let step = match (k, tok.root) {
                 (0, Root::Absent) => None,
-                (0, Root::Node(n)) => usize::try_from(n).ok(),
+                (0, Root::Node(n)) => Some(n),
                 _ => self.nodes[node].children.get(tok.norm.as_str()).copied(),
             };
             let Some(next) = step else {

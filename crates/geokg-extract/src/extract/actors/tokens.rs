@@ -76,7 +76,7 @@ pub struct WordInfo {
     /// Closed-class flags (`words::FUNCTION`, …).
     pub flags: u16,
     /// The trie node reached from the root by the word, if any phrase starts with it.
-    pub root: Option<u32>,
+    pub root: Option<usize>,
 }
 
 /// A token's first step into the phrase trie.
@@ -87,7 +87,7 @@ pub enum Root {
     /// No phrase starts with the word.
     Absent,
     /// Phrases starting with the word continue from this trie node.
-    Node(u32),
+    Node(usize),
 }
 
 /// Splits `text` into tokens; offsets are shifted by `base`.
