@@ -13,7 +13,7 @@ use crate::time::Date;
 
 pub use html::read_html;
 pub use jsonl::{JsonlReader, parse_jsonl_line};
-pub(crate) use offsets::CharCursor;
+pub(crate) use offsets::{CharCursor, char_at};
 pub use text::read_text;
 
 /// One news article, ready for extraction.

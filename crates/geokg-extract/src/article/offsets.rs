@@ -44,6 +44,16 @@ impl CharCursor {
     }
 }
 
+/// The character at byte `i` of `text` and its length in bytes; ASCII needs no decoding.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::CharCursor;

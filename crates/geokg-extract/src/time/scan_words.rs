@@ -1,6 +1,8 @@
 //! Word-level scanning for temporal expressions: a tokenizer with byte offsets and the small
 //! English vocabularies (months, weekdays, number words) the patterns are written in.
 
+use crate::article::char_at;
+
 /// One token: a run of letters/digits (with an inner "'s"), or a single punctuation character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Tok<'a> {
@@ -63,7 +65,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut spaced = true;
     let mut pos = 0;
-    while let Some(c) = char_at(text, pos) {
+    while let Some((c, _)) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -71,7 +73,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
             continue;
         }
         if c.is_alphanumeric() {
-            while let Some(d) = char_at(text, pos) {
+            while let Some((d, _)) = char_at(text, pos) {
                 if d.is_alphanumeric() {
                     pos += d.len_utf8();
                 } else if (d == '\'' || d == '’') && possessive_s(&text[pos + d.len_utf8()..]) {
@@ -92,15 +94,6 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Tok<'a>> {
         spaced = false;
     }
     out
-}
-
-/// The character at byte `pos` of `text` (a character boundary); ASCII needs no decoding.
-fn char_at(text: &str, pos: usize) -> Option<char> {
-    match text.as_bytes().get(pos) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => text[pos..].chars().next(),
-        None => None,
-    }
 }
 
 /// True when `rest` starts with an "s" that ends a word (the "s" of "Sunday's").

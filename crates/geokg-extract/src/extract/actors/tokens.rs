@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 
+use crate::article::char_at;
+
 /// A token's normalised text: borrowed from the sentence when the surface is already normal
 /// (lower-case, no dots or typographic apostrophes), owned otherwise.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -123,16 +125,6 @@ pub fn tokenize_into<'t>(
         tokens.push(make_token(text, i, end, base, words));
         i = end;
     }
-}
-
-/// The character at byte `i` of `text` and its length in bytes; ASCII needs no decoding.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// [`word_end`] for a word of ASCII characters, in one pass over its bytes (the segment since
